@@ -1,0 +1,145 @@
+package org.cdcpipeline.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+
+import org.cdcpipeline.embedded.Ports;
+import org.cdcpipeline.embedded.connect.ConnectWorker;
+import org.cdcpipeline.embedded.connect.DebeziumConnectorConfig;
+import org.cdcpipeline.embedded.kafka.KafkaBroker;
+import org.cdcpipeline.embedded.postgres.PostgresServer;
+import org.cdcpipeline.embedded.postgres.PostgresSettings;
+
+/**
+ * The whole local pipeline: PostgreSQL → (transaction-writer migrates the schema) → Kafka → Kafka Connect with the
+ * Debezium connector → notifier. Started in dependency order, stopped in reverse; a failed start stops what had
+ * started. The launcher's command and the whole-pipeline tests both start it through {@link #start}.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private final LocalSettings settings;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private ConnectWorker connect;
+
+    private Pipeline(LocalSettings settings) {
+        this.settings = settings;
+    }
+
+    public static Pipeline start(LocalSettings settings, PrintStream out) {
+        Pipeline pipeline = new Pipeline(settings);
+        try {
+            pipeline.startAll(new Progress(out));
+            return pipeline;
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Progress progress) {
+        LocalSettings.Ports ports = settings.ports();
+        Path logs = directory("logs");
+
+        postgres = progress.step("PostgreSQL", () -> PostgresServer.start(PostgresSettings.of(
+                settings.stateDirectory(), ports.postgres(), LocalCredentials.ADMIN_USER, LocalCredentials.ADMIN_PASSWORD)),
+                server -> Ports.LOOPBACK + ":" + server.port() + " (PostgreSQL " + server.binaries().majorVersion() + ")");
+        started.push(postgres);
+        postgres.createDatabaseIfMissing(LocalSettings.DATABASE);
+
+        kafka = progress.step("Kafka broker", () -> KafkaBroker.start(directory("kafka"), ports.kafka(), ports.kafkaController(), Map.of()),
+                KafkaBroker::bootstrapServers);
+        started.push(kafka);
+
+        connect = progress.step("Kafka Connect", () -> ConnectWorker.start(kafka.bootstrapServers(), ports.connect(), Map.of()),
+                worker -> worker.url().toString());
+        started.push(connect);
+
+        ServiceProcess writer = progress.step("transaction-writer", () -> ServiceProcess.start("transaction-writer",
+                settings.projectDirectory(), ports.transactionWriter(), writerEnvironment(), logs), service -> service.url().toString());
+        started.push(writer);
+
+        if (settings.demoData()) {
+            boolean written = DemoData.writeIfEmpty(jdbcUrl(), LocalCredentials.APP_USER, LocalCredentials.APP_PASSWORD);
+            progress.line(written
+                    ? String.format("  ready  %-20s %d accounts, %d merchants, %d transactions", "demo data",
+                            DemoData.ACCOUNTS, DemoData.MERCHANTS, DemoData.TRANSACTIONS)
+                    : String.format("  ready  %-20s kept from the last run", "data"));
+        }
+
+        progress.step("Debezium connector", () -> {
+            connect.rest().putConnectorConfig(DebeziumConnectorConfig.CONNECTOR_NAME, DebeziumConnectorConfig.forDatabase(
+                    Ports.LOOPBACK, ports.postgres(), LocalCredentials.DEBEZIUM_USER, LocalCredentials.DEBEZIUM_PASSWORD));
+            connect.rest().awaitRunning(DebeziumConnectorConfig.CONNECTOR_NAME, Duration.ofSeconds(60));
+            return DebeziumConnectorConfig.CONNECTOR_NAME;
+        }, name -> name + " RUNNING");
+
+        ServiceProcess notifier = progress.step("notifier", () -> ServiceProcess.start("notifier",
+                settings.projectDirectory(), ports.notifier(), Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()), logs),
+                service -> service.url().toString());
+        started.push(notifier);
+    }
+
+    private Map<String, String> writerEnvironment() {
+        return Map.of(
+                "CDC_DATABASE_URL", jdbcUrl(),
+                "CDC_DATABASE_ADMIN_USER", LocalCredentials.ADMIN_USER,
+                "CDC_DATABASE_ADMIN_PASSWORD", LocalCredentials.ADMIN_PASSWORD,
+                "CDC_DATABASE_APP_USER", LocalCredentials.APP_USER,
+                "CDC_DATABASE_APP_PASSWORD", LocalCredentials.APP_PASSWORD,
+                "CDC_DATABASE_DEBEZIUM_USER", LocalCredentials.DEBEZIUM_USER,
+                "CDC_DATABASE_DEBEZIUM_PASSWORD", LocalCredentials.DEBEZIUM_PASSWORD);
+    }
+
+    public String jdbcUrl() {
+        return postgres.jdbcUrl(LocalSettings.DATABASE);
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public ConnectWorker connect() {
+        return connect;
+    }
+
+    public LocalSettings settings() {
+        return settings;
+    }
+
+    private Path directory(String name) {
+        try {
+            return Files.createDirectories(settings.stateDirectory().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops every started component in reverse order; one that fails to stop does not keep the others running. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("could not stop every component", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.cdcpipeline.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.cdcpipeline.embedded.Ports;
+import org.cdcpipeline.embedded.StartupException;
+
+/**
+ * One of the pipeline's Quarkus services, run from its own built jar as a child process, with its log in a file.
+ * Started means ready: {@code /q/health/ready} answered 200.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+
+    private final String name;
+    private final Process process;
+    private final URI url;
+    private final Path logFile;
+
+    private ServiceProcess(String name, Process process, URI url, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.url = url;
+        this.logFile = logFile;
+    }
+
+    static ServiceProcess start(String name, Path projectDirectory, int port, Map<String, String> environment, Path logDirectory) {
+        Path jar = projectDirectory.resolve("services").resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new StartupException("The " + name + " service is not built (" + jar + " is missing). Build it with: ./mvnw package -DskipTests");
+        }
+        Ports.requireFree(name, port, "--" + name + "-port or CDC_" + name.toUpperCase().replace('-', '_') + "_PORT");
+        Path logFile = logDirectory.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command(jar))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_HTTP_HOST", Ports.LOOPBACK);
+        try {
+            Process process = builder.start();
+            ServiceProcess service = new ServiceProcess(name, process, URI.create("http://" + Ports.LOOPBACK + ":" + port), logFile);
+            service.awaitReady();
+            return service;
+        } catch (IOException e) {
+            throw new StartupException("Could not start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The same Java that runs the launcher. Where util-linux's setpriv exists, the child is told to stop when the
+     * launcher dies, even by SIGKILL, so a crashed launcher never leaves a service holding its port.
+     */
+    private static List<String> command(Path jar) {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETPRIV)) {
+            command.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "TERM", "--"));
+        }
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of("-XX:+UseSerialGC", "-Xmx256m", "-jar", jar.toString()));
+        return command;
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(url.resolve("/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new StartupException(name + " exited with code " + process.exitValue() + " while starting. See its log: " + logFile);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling until the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new StartupException("Interrupted while waiting for " + name, e);
+            }
+            sleep(100);
+        }
+        close();
+        throw new StartupException(name + " was not ready within " + READY_TIMEOUT.toSeconds() + " s. See its log: " + logFile);
+    }
+
+    URI url() {
+        return url;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    /** SIGTERM, which Quarkus answers with a graceful shutdown; SIGKILL if that takes too long. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("Interrupted while starting the services", e);
+        }
+    }
+}
