@@ -58,6 +58,7 @@ public final class PostgresServer implements AutoCloseable {
     private void start() {
         try {
             Files.createDirectories(home);
+            account.allowTraversal(settings.stateDirectory());
             stopLeftoverServer();
             Ports.requireFree("PostgreSQL", settings.port(), "--postgres-port or CDC_POSTGRES_PORT");
             if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {

@@ -9,8 +9,10 @@ import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 import com.sun.security.auth.module.UnixSystem;
 import org.cdcpipeline.embedded.StartupException;
@@ -58,15 +60,28 @@ final class ServerAccount {
 
     /**
      * Where PostgreSQL keeps its files for a state directory: inside it, unless the account PostgreSQL runs as
-     * cannot reach it (a state directory under {@code /root}, say); then in a directory of {@code /var/tmp}
-     * named after the state directory, so each state directory still has its own server.
+     * cannot reach the state directory's parent (a state directory under {@code /root}, say); then in a directory of
+     * {@code /var/tmp} named after the state directory, so each state directory still has its own server.
      */
     Path homeFor(Path stateDirectory) {
-        Path preferred = stateDirectory.toAbsolutePath().normalize().resolve("postgres");
-        if (runAs == null || reachableByOthers(preferred.getParent())) {
-            return preferred;
+        Path state = stateDirectory.toAbsolutePath().normalize();
+        if (runAs == null || state.getParent() == null || reachableByOthers(state.getParent())) {
+            return state.resolve("postgres");
         }
-        return Path.of("/var/tmp", "cdc-pipeline-postgres-" + shortHash(preferred.toString()));
+        return Path.of("/var/tmp", "cdc-pipeline-postgres-" + shortHash(state.resolve("postgres").toString()));
+    }
+
+    /**
+     * Lets the account PostgreSQL runs as pass through the state directory (search permission only, no listing):
+     * temporary directories, such as the ones tests use, are created readable by their owner alone.
+     */
+    void allowTraversal(Path stateDirectory) throws IOException {
+        if (runAs != null && Files.isDirectory(stateDirectory)) {
+            Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(stateDirectory));
+            if (permissions.add(PosixFilePermission.OTHERS_EXECUTE)) {
+                Files.setPosixFilePermissions(stateDirectory, permissions);
+            }
+        }
     }
 
     private static boolean reachableByOthers(Path directory) {
