@@ -2,6 +2,7 @@ package org.cdcpipeline.launcher;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** One line per component as it becomes ready, with the time it took. */
@@ -15,7 +16,7 @@ final class Progress {
     }
 
     /** Runs one start-up step and prints its line: name, what it offers, seconds taken. */
-    <T> T step(String component, Supplier<T> start, java.util.function.Function<T, String> describe) {
+    <T> T step(String component, Supplier<T> start, Function<T, String> describe) {
         long stepStartedAt = System.nanoTime();
         T started = start.get();
         out.printf(Locale.ROOT, "  ready  %-20s %-42s %5.1f s%n", component, describe.apply(started), seconds(stepStartedAt));

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -121,12 +123,12 @@ public final class ConnectRestClient {
     }
 
     /** A connector's state as {@code GET /connectors/{name}/status} reports it. */
-    public record ConnectorState(String connector, java.util.List<String> tasks, String trace) {
+    public record ConnectorState(String connector, List<String> tasks, String trace) {
 
-        static final ConnectorState UNKNOWN = new ConnectorState("UNKNOWN", java.util.List.of(), "");
+        static final ConnectorState UNKNOWN = new ConnectorState("UNKNOWN", List.of(), "");
 
         static ConnectorState of(JsonNode status) {
-            java.util.List<String> tasks = new java.util.ArrayList<>();
+            List<String> tasks = new ArrayList<>();
             StringBuilder trace = new StringBuilder(status.path("connector").path("trace").asText(""));
             for (JsonNode task : status.path("tasks")) {
                 tasks.add(task.path("state").asText());

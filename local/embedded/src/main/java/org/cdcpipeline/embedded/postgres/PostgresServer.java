@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -89,11 +91,11 @@ public final class PostgresServer implements AutoCloseable {
         }
         Files.writeString(dataDirectory.resolve("postgresql.conf"),
                 "\n# Written on every start by the CDC pipeline's launcher\ninclude_if_exists = '" + LOCAL_SETTINGS_FILE + "'\n",
-                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     private String localSettings() {
-        Map<String, String> all = new java.util.LinkedHashMap<>();
+        Map<String, String> all = new LinkedHashMap<>();
         all.put("listen_addresses", "'" + Ports.LOOPBACK + "'");
         all.put("port", Integer.toString(settings.port()));
         all.put("unix_socket_directories", "''");
