@@ -54,7 +54,7 @@ class SkaffoldConfigTest {
         for (String service : SERVICES) {
             String dockerfile = Files.readString(ROOT.resolve("services/" + service + "/src/main/docker/Dockerfile.jvm"));
 
-            assertThat(dockerfile).contains("openjdk-21-runtime", "USER 185", "target/quarkus-app/lib/", "/deployments/quarkus-run.jar");
+            assertThat(dockerfile).contains("FROM ${BASE_IMAGE}", "USER 185", "target/quarkus-app/lib/", "/deployments/quarkus-run.jar");
         }
     }
 
