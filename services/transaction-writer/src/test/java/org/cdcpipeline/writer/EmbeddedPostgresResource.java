@@ -15,9 +15,9 @@ import org.cdcpipeline.embedded.postgres.PostgresSettings;
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String ADMIN_PASSWORD = "test-admin";
-    static final String APP_PASSWORD = "test-app";
-    static final String DEBEZIUM_PASSWORD = "test-debezium";
+    public static final String ADMIN_PASSWORD = "test-admin";
+    public static final String APP_PASSWORD = "test-app";
+    public static final String DEBEZIUM_PASSWORD = "test-debezium";
 
     private PostgresServer server;
 

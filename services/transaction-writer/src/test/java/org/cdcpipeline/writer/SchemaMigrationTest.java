@@ -37,6 +37,9 @@ class SchemaMigrationTest {
                     .containsExactly("accounts", "cdc_heartbeat", "merchants", "transactions");
             assertThat(strings(statement, "SELECT tablename FROM pg_publication_tables WHERE pubname = 'cdc_bank' ORDER BY tablename"))
                     .containsExactly("accounts", "cdc_heartbeat", "merchants", "transactions");
+            assertThat(strings(statement, "SELECT column_name FROM information_schema.columns WHERE table_name = 'idempotency_keys' "
+                    + "ORDER BY ordinal_position"))
+                    .containsExactly("idempotency_key", "request_hash", "transaction_id", "response_status", "response_body", "created_at");
         }
     }
 
@@ -49,6 +52,11 @@ class SchemaMigrationTest {
             assertThat(strings(statement, "SELECT count(*)::text FROM transactions")).containsExactly("0");
             assertThat(rejected(statement, "INSERT INTO accounts (id, owner_name, iban, home_country, currency) "
                     + "VALUES (gen_random_uuid(), 'x', 'DE00', 'DE', 'EUR')")).contains("permission denied");
+            assertThat(rejected(statement, "INSERT INTO transactions (id, account_id, type, amount, currency, status, channel, country) "
+                    + "VALUES (gen_random_uuid(), gen_random_uuid(), 'DEPOSIT', 1, 'EUR', 'PENDING', 'ATM', 'DE')")).contains("permission denied");
+            assertThat(rejected(statement, "UPDATE transactions SET status = 'SETTLED'")).contains("permission denied");
+            assertThat(rejected(statement, "DELETE FROM transactions")).contains("permission denied");
+            assertThat(rejected(statement, "SELECT * FROM idempotency_keys")).contains("permission denied");
         }
     }
 
@@ -59,6 +67,8 @@ class SchemaMigrationTest {
             assertThat(rejected(statement, "SELECT pg_create_logical_replication_slot('not_allowed', 'pgoutput')"))
                     .contains("must be superuser or replication role");
             assertThat(rejected(statement, "CREATE TABLE not_allowed (id int)")).contains("permission denied");
+            assertThat(rejected(statement, "DROP TABLE transactions")).contains("must be owner");
+            assertThat(strings(statement, "SELECT has_table_privilege('idempotency_keys', 'INSERT')::text")).containsExactly("true");
         }
     }
 

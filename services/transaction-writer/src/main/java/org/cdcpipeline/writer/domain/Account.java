@@ -1,0 +1,46 @@
+package org.cdcpipeline.writer.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "accounts")
+public class Account extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "owner_name", nullable = false)
+    public String ownerName;
+
+    @Column(nullable = false, unique = true)
+    public String iban;
+
+    @Column(name = "home_country", nullable = false)
+    public String homeCountry;
+
+    @Column(nullable = false)
+    public String currency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AccountStatus status;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public Long version;
+}

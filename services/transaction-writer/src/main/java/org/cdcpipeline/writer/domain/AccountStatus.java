@@ -1,0 +1,5 @@
+package org.cdcpipeline.writer.domain;
+
+public enum AccountStatus {
+    ACTIVE, FROZEN, CLOSED
+}

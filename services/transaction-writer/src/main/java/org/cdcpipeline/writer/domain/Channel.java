@@ -1,0 +1,5 @@
+package org.cdcpipeline.writer.domain;
+
+public enum Channel {
+    POS, ONLINE, ATM, MOBILE
+}
