@@ -15,6 +15,9 @@ public final class LocalCredentials {
     /** Debezium's account: replication and SELECT on the captured tables. */
     public static final String DEBEZIUM_USER = "debezium";
     public static final String DEBEZIUM_PASSWORD = "debezium";
+    /** The notifier's account: its own schema {@code notifier} and nothing else. */
+    public static final String NOTIFIER_USER = "notifier";
+    public static final String NOTIFIER_PASSWORD = "notifier";
 
     private LocalCredentials() {
     }

@@ -8,10 +8,16 @@ import java.nio.file.Path;
  *
  * @param projectDirectory where the services' built jars are ({@code services/<name>/target/quarkus-app})
  * @param stateDirectory   data of PostgreSQL and Kafka, logs, the launcher's pid
+ * @param generatorRate    transactions/s of the transaction-writer's generator, started with the writer; 0 = off
  */
-public record LocalSettings(Path projectDirectory, Path stateDirectory, Ports ports, boolean demoData) {
+public record LocalSettings(Path projectDirectory, Path stateDirectory, Ports ports, boolean demoData, int generatorRate) {
 
     public static final String DATABASE = "bank";
+
+    /** Without the generator. */
+    public LocalSettings(Path projectDirectory, Path stateDirectory, Ports ports, boolean demoData) {
+        this(projectDirectory, stateDirectory, ports, demoData, 0);
+    }
 
     /** The ports of the local pipeline; the defaults are the ones the README documents. */
     public record Ports(int postgres, int kafka, int kafkaController, int connect, int transactionWriter, int notifier) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.cdcpipeline.embedded.Ports;
@@ -29,13 +31,22 @@ public final class Pipeline implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private ConnectWorker connect;
+    private ServiceProcess notifier;
+    /** Where the Slack settings the notifier gets come from: the launcher's environment. */
+    private final Map<String, String> environment;
 
-    private Pipeline(LocalSettings settings) {
+    private Pipeline(LocalSettings settings, Map<String, String> environment) {
         this.settings = settings;
+        this.environment = environment;
     }
 
     public static Pipeline start(LocalSettings settings, PrintStream out) {
-        Pipeline pipeline = new Pipeline(settings);
+        return start(settings, out, System.getenv());
+    }
+
+    /** @param environment variables the services may take settings from, {@code SLACK_*} for the notifier */
+    static Pipeline start(LocalSettings settings, PrintStream out, Map<String, String> environment) {
+        Pipeline pipeline = new Pipeline(settings, environment);
         try {
             pipeline.startAll(new Progress(out));
             return pipeline;
@@ -82,21 +93,62 @@ public final class Pipeline implements AutoCloseable {
             return DebeziumConnectorConfig.CONNECTOR_NAME;
         }, name -> name + " RUNNING");
 
-        ServiceProcess notifier = progress.step("notifier", () -> ServiceProcess.start("notifier",
-                settings.projectDirectory(), ports.notifier(), Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()), logs),
-                service -> service.url().toString());
+        notifier = progress.step("notifier", this::launchNotifier, service -> service.url().toString());
+        started.push(notifier);
+    }
+
+    private ServiceProcess launchNotifier() {
+        return ServiceProcess.start("notifier", settings.projectDirectory(), settings.ports().notifier(), notifierEnvironment(),
+                directory("logs"));
+    }
+
+    private Map<String, String> notifierEnvironment() {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "CDC_DATABASE_URL", jdbcUrl(),
+                "CDC_DATABASE_ADMIN_USER", LocalCredentials.ADMIN_USER,
+                "CDC_DATABASE_ADMIN_PASSWORD", LocalCredentials.ADMIN_PASSWORD,
+                "CDC_DATABASE_NOTIFIER_USER", LocalCredentials.NOTIFIER_USER,
+                "CDC_DATABASE_NOTIFIER_PASSWORD", LocalCredentials.NOTIFIER_PASSWORD,
+                "CDC_NOTIFIER_LINK_BASE_URL", "http://" + Ports.LOOPBACK + ":" + settings.ports().transactionWriter()));
+        // Slack is configured where the launcher runs (SLACK_WEBHOOK_URL=... ./cdc up); without it alerts go to the notifier's log.
+        for (String name : List.of("SLACK_WEBHOOK_URL", "SLACK_BOT_TOKEN", "SLACK_CHANNEL")) {
+            String value = this.environment.get(name);
+            if (value != null) {
+                environment.put(name, value);
+            }
+        }
+        return environment;
+    }
+
+    /**
+     * Kills the notifier with SIGKILL, as a crash would; {@link #restartNotifier()} starts it again. The whole-pipeline
+     * tests use them to prove that no notification is lost or doubled across a crash.
+     */
+    void killNotifier() {
+        started.remove(notifier);
+        notifier.kill();
+    }
+
+    void restartNotifier() {
+        notifier = launchNotifier();
         started.push(notifier);
     }
 
     private Map<String, String> writerEnvironment() {
-        return Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "CDC_DATABASE_URL", jdbcUrl(),
                 "CDC_DATABASE_ADMIN_USER", LocalCredentials.ADMIN_USER,
                 "CDC_DATABASE_ADMIN_PASSWORD", LocalCredentials.ADMIN_PASSWORD,
                 "CDC_DATABASE_APP_USER", LocalCredentials.APP_USER,
                 "CDC_DATABASE_APP_PASSWORD", LocalCredentials.APP_PASSWORD,
                 "CDC_DATABASE_DEBEZIUM_USER", LocalCredentials.DEBEZIUM_USER,
-                "CDC_DATABASE_DEBEZIUM_PASSWORD", LocalCredentials.DEBEZIUM_PASSWORD);
+                "CDC_DATABASE_DEBEZIUM_PASSWORD", LocalCredentials.DEBEZIUM_PASSWORD));
+        if (settings.generatorRate() > 0) {
+            environment.put("CDC_GENERATOR_ENABLED", "true");
+            environment.put("CDC_GENERATOR_RATE", Integer.toString(settings.generatorRate()));
+        }
+        return environment;
     }
 
     public String jdbcUrl() {

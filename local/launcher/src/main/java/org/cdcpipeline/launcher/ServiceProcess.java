@@ -108,6 +108,15 @@ final class ServiceProcess implements AutoCloseable {
         return logFile;
     }
 
+    /** SIGKILL: the process gets no chance to clean up, as in a crash. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, which Quarkus answers with a graceful shutdown; SIGKILL if that takes too long. */
     @Override
     public void close() {

@@ -24,7 +24,8 @@ final class Summary {
                                       Debezium     %s / %s
                   Kafka               %s:%d  change topics bank.public.<table>
                   Kafka Connect       http://%s:%d/connectors/%s/status
-                  transaction-writer  http://%s:%d/q/health
+                  transaction-writer  http://%s:%d/q/swagger-ui
+                  generator           %s
                   notifier            http://%s:%d/q/health
                   logs                %s
 
@@ -41,6 +42,9 @@ final class Summary {
                 host, ports.kafka(),
                 host, ports.connect(), DebeziumConnectorConfig.CONNECTOR_NAME,
                 host, ports.transactionWriter(),
+                settings.generatorRate() > 0
+                        ? settings.generatorRate() + " transactions/s (status: curl http://" + host + ":" + ports.transactionWriter() + "/api/generator)"
+                        : "off (./cdc up --generate 20)",
                 host, ports.notifier(),
                 settings.stateDirectory().resolve("logs"),
                 LocalCredentials.APP_USER, LocalCredentials.APP_PASSWORD, host, ports.postgres(), LocalSettings.DATABASE);

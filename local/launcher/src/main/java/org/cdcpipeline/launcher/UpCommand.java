@@ -42,8 +42,15 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-demo-data", negatable = true, defaultValue = "true", description = "Write a few demo rows on the first start (default: yes).")
     boolean demoData;
 
+    @Option(names = "--generate", paramLabel = "<rate>", defaultValue = "0",
+            description = "Start the transaction-writer's generator of fake transactions at <rate> per second (default: off).")
+    int generatorRate;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (generatorRate < 0) {
+            throw new StartupException("--generate needs a rate of 0 (off) or more transactions per second, not " + generatorRate);
+        }
         PrintStream out = System.out;
         LauncherState launcherState = state.state();
         launcherState.running().ifPresent(running -> {
@@ -51,7 +58,7 @@ final class UpCommand implements Callable<Integer> {
                     + running.process().pid() + "). See it with ./cdc status, stop it with ./cdc stop.");
         });
         LocalSettings settings = new LocalSettings(projectDirectory.toAbsolutePath().normalize(), launcherState.stateDirectory(),
-                new LocalSettings.Ports(postgresPort, kafkaPort, kafkaControllerPort, connectPort, writerPort, notifierPort), demoData);
+                new LocalSettings.Ports(postgresPort, kafkaPort, kafkaControllerPort, connectPort, writerPort, notifierPort), demoData, generatorRate);
         ComponentLogs.configure(settings.stateDirectory().resolve("logs"));
 
         out.println("Starting the CDC pipeline (state in " + settings.stateDirectory() + ")");

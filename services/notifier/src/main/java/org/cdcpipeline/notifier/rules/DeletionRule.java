@@ -1,0 +1,46 @@
+package org.cdcpipeline.notifier.rules;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.cdcpipeline.events.Operation;
+import org.cdcpipeline.notifier.config.RulesConfig;
+
+/** A transaction row deleted: bookkeeping keeps transactions, so a deletion is a red flag. */
+final class DeletionRule implements Rule {
+
+    private final RulesConfig.Toggle config;
+
+    DeletionRule(RulesConfig.Toggle config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "deletion";
+    }
+
+    @Override
+    public String description() {
+        return "A transaction was deleted from the database";
+    }
+
+    @Override
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return Map.of();
+    }
+
+    @Override
+    public Optional<Finding> evaluate(TransactionChange change) {
+        if (change.op() != Operation.DELETE) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(Severity.CRITICAL, "Transaction deleted",
+                Map.of("Last status", String.valueOf(change.before().status()))));
+    }
+}
