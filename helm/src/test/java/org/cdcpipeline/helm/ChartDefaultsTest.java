@@ -63,7 +63,7 @@ class ChartDefaultsTest {
                 "Role/cdc-pipeline-connect-secrets", "RoleBinding/cdc-pipeline-connect-secrets",
                 "Kafka/cdc-pipeline-kafka", "KafkaNodePool/cdc-pipeline-dual-role",
                 "KafkaTopic/bank.public.transactions", "KafkaTopic/bank.public.accounts", "KafkaTopic/bank.public.merchants",
-                "KafkaTopic/bank.public.transactions.dlq", "KafkaTopic/bank.alerts", "KafkaTopic/bank.alerts.dlq",
+                "KafkaTopic/bank.public.transactions.dlq", "KafkaTopic/bank.public.accounts.dlq", "KafkaTopic/bank.alerts", "KafkaTopic/bank.alerts.dlq",
                 "KafkaConnect/cdc-pipeline-connect", "KafkaConnector/cdc-bank");
         assertThat(chart.manifests()).allSatisfy(manifest -> {
             JsonNode labels = manifest.at("/metadata/labels");
