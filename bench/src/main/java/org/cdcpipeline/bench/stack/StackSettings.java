@@ -19,20 +19,10 @@ import org.cdcpipeline.embedded.postgres.PostgresSettings;
 public record StackSettings(Map<String, String> postgresSettings, List<String> brokerJvmOptions, List<String> connectJvmOptions,
                             Map<String, String> workerSettings) {
 
-    /**
-     * WAL settings for a bulk load: a larger max_wal_size and checkpoint_timeout keep checkpoints (and the full-page
-     * writes after each) out of the load. Durability is untouched: fsync and synchronous_commit stay on.
-     */
-    public static final Map<String, String> WAL_TUNING = Map.of(
-            "max_wal_size", "'4GB'",
-            "checkpoint_timeout", "'30min'",
-            "shared_buffers", "'256MB'",
-            "wal_buffers", "'16MB'");
-
     public static StackSettings defaults(boolean tunePostgres) {
         Map<String, String> postgres = new LinkedHashMap<>(PostgresSettings.LOGICAL_REPLICATION);
         if (tunePostgres) {
-            postgres.putAll(WAL_TUNING);
+            postgres.putAll(PostgresSettings.WAL_TUNING);
         }
         return new StackSettings(postgres, jvm("-Xmx256m"), jvm("-Xmx512m"), Map.of());
     }

@@ -60,8 +60,10 @@ public final class Pipeline implements AutoCloseable {
         LocalSettings.Ports ports = settings.ports();
         Path logs = directory("logs");
 
+        // WAL tuning keeps checkpoints out of bulk loads (the generator's bulk mode); durability settings stay.
         postgres = progress.step("PostgreSQL", () -> PostgresServer.start(PostgresSettings.of(
-                settings.stateDirectory(), ports.postgres(), LocalCredentials.ADMIN_USER, LocalCredentials.ADMIN_PASSWORD)),
+                settings.stateDirectory(), ports.postgres(), LocalCredentials.ADMIN_USER, LocalCredentials.ADMIN_PASSWORD)
+                        .withServerSettings(PostgresSettings.WAL_TUNING)),
                 server -> Ports.LOOPBACK + ":" + server.port() + " (PostgreSQL " + server.binaries().majorVersion() + ")");
         started.push(postgres);
         postgres.createDatabaseIfMissing(LocalSettings.DATABASE);

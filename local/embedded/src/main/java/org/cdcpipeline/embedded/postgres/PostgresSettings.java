@@ -22,6 +22,16 @@ public record PostgresSettings(Path stateDirectory, int port, String superuser, 
             "max_wal_senders", "10",
             "max_replication_slots", "10");
 
+    /**
+     * For bulk loads and benchmarks: a larger max_wal_size and checkpoint_timeout keep checkpoints (and the full-page
+     * writes after each) out of the load. Durability is untouched: fsync and synchronous_commit stay on.
+     */
+    public static final Map<String, String> WAL_TUNING = Map.of(
+            "max_wal_size", "'4GB'",
+            "checkpoint_timeout", "'30min'",
+            "shared_buffers", "'256MB'",
+            "wal_buffers", "'16MB'");
+
     public PostgresSettings {
         serverSettings = Map.copyOf(serverSettings);
     }

@@ -66,7 +66,8 @@ public final class WriterBenchmark {
             throw new IllegalStateException(jar + " is missing: build the service first (the benchmark profile runs after package)");
         }
         Path state = Files.createTempDirectory(moduleDirectory.resolve("target"), "bench-");
-        try (PostgresServer postgres = PostgresServer.start(PostgresSettings.of(state.resolve("postgres"), Ports.findFree(), "postgres", ADMIN_PASSWORD))) {
+        try (PostgresServer postgres = PostgresServer.start(PostgresSettings.of(state.resolve("postgres"), Ports.findFree(), "postgres", ADMIN_PASSWORD)
+                .withServerSettings(PostgresSettings.WAL_TUNING))) {
             postgres.createDatabaseIfMissing("bank");
             int port = Ports.findFree();
             Process writer = startWriter(jar, postgres.jdbcUrl("bank"), port, state.resolve("writer.log"));
