@@ -22,11 +22,12 @@ final class Summary {
                                       application  %s / %s
                                       admin        %s / %s
                                       Debezium     %s / %s
+                                      notifier     %s / %s
                   Kafka               %s:%d  change topics bank.public.<table>
                   Kafka Connect       http://%s:%d/connectors/%s/status
                   transaction-writer  http://%s:%d/q/swagger-ui
                   generator           %s
-                  notifier            http://%s:%d/q/health
+                  notifier            http://%s:%d/api/notifications/recent
                   logs                %s
 
                 Try it:
@@ -39,6 +40,7 @@ final class Summary {
                 LocalCredentials.APP_USER, LocalCredentials.APP_PASSWORD,
                 LocalCredentials.ADMIN_USER, LocalCredentials.ADMIN_PASSWORD,
                 LocalCredentials.DEBEZIUM_USER, LocalCredentials.DEBEZIUM_PASSWORD,
+                LocalCredentials.NOTIFIER_USER, LocalCredentials.NOTIFIER_PASSWORD,
                 host, ports.kafka(),
                 host, ports.connect(), DebeziumConnectorConfig.CONNECTOR_NAME,
                 host, ports.transactionWriter(),

@@ -7,32 +7,10 @@ import java.util.Optional;
 import org.cdcpipeline.notifier.config.RulesConfig;
 
 /** A transaction that was declined, with the reason. */
-final class DeclinedRule implements Rule {
-
-    private final RulesConfig.Toggle config;
+final class DeclinedRule extends ConfiguredRule<RulesConfig.Toggle> {
 
     DeclinedRule(RulesConfig.Toggle config) {
-        this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return "declined";
-    }
-
-    @Override
-    public String description() {
-        return "A transaction was declined";
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.enabled();
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        return Map.of();
+        super("declined", "A transaction was declined", config);
     }
 
     @Override

@@ -7,32 +7,10 @@ import org.cdcpipeline.events.Operation;
 import org.cdcpipeline.notifier.config.RulesConfig;
 
 /** A transaction row deleted: bookkeeping keeps transactions, so a deletion is a red flag. */
-final class DeletionRule implements Rule {
-
-    private final RulesConfig.Toggle config;
+final class DeletionRule extends ConfiguredRule<RulesConfig.Toggle> {
 
     DeletionRule(RulesConfig.Toggle config) {
-        this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return "deletion";
-    }
-
-    @Override
-    public String description() {
-        return "A transaction was deleted from the database";
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.enabled();
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        return Map.of();
+        super("deletion", "A transaction was deleted from the database", config);
     }
 
     @Override

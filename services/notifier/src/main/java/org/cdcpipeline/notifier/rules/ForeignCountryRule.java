@@ -10,32 +10,10 @@ import org.cdcpipeline.notifier.config.RulesConfig;
  * A new transaction in a country other than its account's home country. Silent while the notifier has not seen the
  * account yet (its change event comes on another topic): no guess, no false alarm.
  */
-final class ForeignCountryRule implements Rule {
-
-    private final RulesConfig.Toggle config;
+final class ForeignCountryRule extends ConfiguredRule<RulesConfig.Toggle> {
 
     ForeignCountryRule(RulesConfig.Toggle config) {
-        this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return "foreign-country";
-    }
-
-    @Override
-    public String description() {
-        return "A transaction in a country other than the account's home country";
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.enabled();
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        return Map.of();
+        super("foreign-country", "A transaction in a country other than the account's home country", config);
     }
 
     @Override

@@ -12,32 +12,10 @@ import org.cdcpipeline.notifier.config.RulesConfig;
  * A status change the transaction lifecycle forbids (e.g. DECLINED → SETTLED), typically made with plain SQL behind
  * the API's back. A status the lifecycle does not know counts as impossible too.
  */
-final class ImpossibleStatusChangeRule implements Rule {
-
-    private final RulesConfig.Toggle config;
+final class ImpossibleStatusChangeRule extends ConfiguredRule<RulesConfig.Toggle> {
 
     ImpossibleStatusChangeRule(RulesConfig.Toggle config) {
-        this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return "impossible-status-change";
-    }
-
-    @Override
-    public String description() {
-        return "A status change the transaction lifecycle does not allow";
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.enabled();
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        return Map.of();
+        super("impossible-status-change", "A status change the transaction lifecycle does not allow", config);
     }
 
     @Override

@@ -9,27 +9,10 @@ import org.cdcpipeline.events.TransactionRow;
 import org.cdcpipeline.notifier.config.RulesConfig;
 
 /** A transaction at or above its currency's threshold: when it is created, or when an update lifts it there. */
-final class LargeAmountRule implements Rule {
-
-    private final RulesConfig.LargeAmount config;
+final class LargeAmountRule extends ConfiguredRule<RulesConfig.LargeAmount> {
 
     LargeAmountRule(RulesConfig.LargeAmount config) {
-        this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return "large-amount";
-    }
-
-    @Override
-    public String description() {
-        return "A transaction at or above the threshold of its currency";
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.enabled();
+        super("large-amount", "A transaction at or above the threshold of its currency", config);
     }
 
     @Override

@@ -6,32 +6,10 @@ import java.util.Optional;
 import org.cdcpipeline.notifier.config.RulesConfig;
 
 /** A transaction that was reversed. */
-final class ReversalRule implements Rule {
-
-    private final RulesConfig.Toggle config;
+final class ReversalRule extends ConfiguredRule<RulesConfig.Toggle> {
 
     ReversalRule(RulesConfig.Toggle config) {
-        this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return "reversal";
-    }
-
-    @Override
-    public String description() {
-        return "A transaction was reversed";
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.enabled();
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        return Map.of();
+        super("reversal", "A transaction was reversed", config);
     }
 
     @Override

@@ -9,27 +9,11 @@ import org.cdcpipeline.notifier.config.RulesConfig;
  * More than N transactions of one account within T seconds. Fires once per burst, on the transaction that crosses the
  * limit, rather than on every transaction after it.
  */
-final class VelocityRule implements Rule {
-
-    private final RulesConfig.Velocity config;
+final class VelocityRule extends ConfiguredRule<RulesConfig.Velocity> {
 
     VelocityRule(RulesConfig.Velocity config) {
-        this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return "velocity";
-    }
-
-    @Override
-    public String description() {
-        return "More than " + config.maxTransactions() + " transactions of one account within " + config.window().toSeconds() + " s";
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.enabled();
+        super("velocity", "More than " + config.maxTransactions() + " transactions of one account within "
+                + config.window().toSeconds() + " s", config);
     }
 
     @Override
