@@ -1,23 +1,20 @@
 package org.cdcpipeline.writer.domain;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.UUID;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.cdcpipeline.events.TransactionStatus;
 
 /** A payment, transfer or cash movement. Account and merchant are kept as ids: the API never needs their rows. */
 @Entity
 @Table(name = "transactions")
-public class Transaction extends PanacheEntityBase {
+public class Transaction extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -52,13 +49,4 @@ public class Transaction extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String country;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public Long version;
 }
