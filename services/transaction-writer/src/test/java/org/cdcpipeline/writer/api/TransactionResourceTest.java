@@ -5,6 +5,7 @@ import static org.cdcpipeline.writer.api.ApiFixtures.account;
 import static org.cdcpipeline.writer.api.ApiFixtures.merchant;
 import static org.cdcpipeline.writer.api.ApiFixtures.payment;
 import static org.cdcpipeline.writer.api.ApiFixtures.transaction;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,13 +15,24 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import org.cdcpipeline.writer.EmbeddedPostgresResource;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +68,38 @@ class TransactionResourceTest {
         String replay = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(payment(accountId, merchantId, "10"))
                 .post("/api/transactions").then().statusCode(200).extract().asString();
 
-        org.assertj.core.api.Assertions.assertThat(replay).isEqualTo(first);
+        assertThat(replay).isEqualTo(first);
+        given().queryParam("account", accountId).get("/api/transactions").then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void concurrentRequestsWithOneKeyCreateOneTransactionAndAllGetItsAnswer() throws Exception {
+        String accountId = account();
+        String merchantId = merchant();
+        String key = UUID.randomUUID().toString();
+        int clients = 8;
+        CyclicBarrier together = new CyclicBarrier(clients);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    return given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                            .body(payment(accountId, merchantId, "25.00")).post("/api/transactions").then().extract();
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            Set<String> bodies = new HashSet<>();
+            for (Future<ExtractableResponse<Response>> answer : answers) {
+                statuses.add(answer.get(1, TimeUnit.MINUTES).statusCode());
+                bodies.add(answer.get().asString());
+            }
+            assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 200);
+            assertThat(bodies).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
         given().queryParam("account", accountId).get("/api/transactions").then().statusCode(200).body("total", equalTo(1));
     }
 

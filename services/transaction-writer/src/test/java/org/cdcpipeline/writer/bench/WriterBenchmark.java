@@ -1,26 +1,34 @@
 package org.cdcpipeline.writer.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.cdcpipeline.embedded.Ports;
@@ -37,7 +45,8 @@ import org.iban4j.Iban;
  *
  * <p>The load is open-loop: requests leave on a fixed schedule whether or not earlier ones have answered, and each
  * latency is measured from its scheduled start, so a stalled server shows up in the percentiles instead of quietly
- * slowing the client down (no coordinated omission).
+ * slowing the client down (no coordinated omission). The client is Vert.x's on one event loop: on a 2-core machine the
+ * load client shares the CPU with the writer and PostgreSQL, and a lighter client leaves more of it to what is measured.
  */
 public final class WriterBenchmark {
 
@@ -45,16 +54,17 @@ public final class WriterBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup-seconds", 15);
     private static final long BULK_ROWS = Long.getLong("bench.bulk-rows", 1_000_000);
-    /** Bounds the client's open connections; a request that waits for a slot still counts from its scheduled start. */
+    /** Bounds the client's open connections; a request that waits for one still counts from its scheduled start. */
     private static final int MAX_IN_FLIGHT = Integer.getInteger("bench.max-in-flight", 256);
+    /** Extra JVM options of the writer, e.g. {@code -XX:StartFlightRecording=filename=writer.jfr} to profile it. */
+    private static final String WRITER_JVM_OPTIONS = System.getProperty("bench.writer-jvm-options", "");
     private static final String ADMIN_PASSWORD = "bench-admin";
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
+    private final HttpClient http;
 
-    private WriterBenchmark(URI base) {
-        this.base = base;
+    private WriterBenchmark(HttpClient http) {
+        this.http = http;
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,11 +81,15 @@ public final class WriterBenchmark {
             postgres.createDatabaseIfMissing("bank");
             int port = Ports.findFree();
             Process writer = startWriter(jar, postgres.jdbcUrl("bank"), port, state.resolve("writer.log"));
+            Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
             try {
-                WriterBenchmark benchmark = new WriterBenchmark(URI.create("http://" + Ports.LOOPBACK + ":" + port));
+                WriterBenchmark benchmark = new WriterBenchmark(vertx.createHttpClient(
+                        new HttpClientOptions().setDefaultHost(Ports.LOOPBACK).setDefaultPort(port).setConnectTimeout(5_000),
+                        new PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT)));
                 benchmark.awaitReady(writer);
                 benchmark.run();
             } finally {
+                vertx.close().toCompletionStage().toCompletableFuture().join();
                 writer.destroy();
                 writer.waitFor();
             }
@@ -97,8 +111,10 @@ public final class WriterBenchmark {
 
     private static Process startWriter(Path jar, String jdbcUrl, int port, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xms512m", "-Xmx512m", "-XX:+UseParallelGC", "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx512m", "-XX:+UseParallelGC"));
+        command.addAll(Arrays.stream(WRITER_JVM_OPTIONS.split("\\s+")).filter(option -> !option.isEmpty()).toList());
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of(
                 "CDC_DATABASE_URL", jdbcUrl,
                 "CDC_DATABASE_ADMIN_PASSWORD", ADMIN_PASSWORD,
@@ -117,10 +133,10 @@ public final class WriterBenchmark {
                 throw new IllegalStateException("The writer exited with " + writer.exitValue() + "; see its log");
             }
             try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (await(send(HttpMethod.GET, "/q/health/ready", MultiMap.caseInsensitiveMultiMap(), null)).status() == 200) {
                     return;
                 }
-            } catch (IOException notYet) {
+            } catch (ExecutionException notYet) {
                 // still starting
             }
             Thread.sleep(200);
@@ -141,10 +157,7 @@ public final class WriterBenchmark {
         System.out.printf(Locale.ROOT, "measuring: %d s at %.0f req/s%n", SECONDS, RATE);
         Result result = load(accounts, merchant, SECONDS);
 
-        HttpResponse<String> bulk = http.send(HttpRequest.newBuilder(base.resolve("/api/generator/bulk"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"count\":" + BULK_ROWS + ",\"seed\":2026}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        Answer bulk = await(send(HttpMethod.POST, "/api/generator/bulk", json(), "{\"count\":" + BULK_ROWS + ",\"seed\":2026}"));
 
         Histogram latencies = result.latencies();
         System.out.printf(Locale.ROOT, """
@@ -171,9 +184,8 @@ public final class WriterBenchmark {
         Recorder recorder = new Recorder(3);
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
         long total = (long) (RATE * seconds);
+        CountDownLatch answered = new CountDownLatch((int) total);
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long scheduled = start + (long) (i * 1e9 / RATE);
@@ -183,33 +195,43 @@ public final class WriterBenchmark {
             }
             String account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
             String amount = ThreadLocalRandom.current().nextInt(1, 100_000) + "." + ThreadLocalRandom.current().nextInt(10, 99);
-            HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/transactions"))
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "bench-" + System.nanoTime() + "-" + i)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"accountId\":\"" + account + "\",\"merchantId\":\"" + merchant
-                            + "\",\"type\":\"CARD_PAYMENT\",\"amount\":" + amount + ",\"currency\":\"EUR\",\"channel\":\"POS\",\"country\":\"DE\"}"))
-                    .build();
-            slots.acquire();
-            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                slots.release();
-                recorder.recordValue(System.nanoTime() - scheduled);
-                if (error == null && response.statusCode() == 201) {
-                    ok.incrementAndGet();
-                } else {
-                    failed.incrementAndGet();
-                }
-            }));
+            MultiMap headers = json().add("Idempotency-Key", "bench-" + System.nanoTime() + "-" + i);
+            send(HttpMethod.POST, "/api/transactions", headers, "{\"accountId\":\"" + account + "\",\"merchantId\":\"" + merchant
+                    + "\",\"type\":\"CARD_PAYMENT\",\"amount\":" + amount + ",\"currency\":\"EUR\",\"channel\":\"POS\",\"country\":\"DE\"}")
+                    .onComplete(answer -> {
+                        recorder.recordValue(System.nanoTime() - scheduled);
+                        (answer.succeeded() && answer.result().status() == 201 ? ok : failed).incrementAndGet();
+                        answered.countDown();
+                    });
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(error -> null).join();
+        if (!answered.await(2, TimeUnit.MINUTES)) {
+            throw new IllegalStateException(answered.getCount() + " requests still unanswered two minutes after the last one left");
+        }
         return new Result(ok.get(), failed.get(), (System.nanoTime() - start) / 1e9, recorder.getIntervalHistogram());
     }
 
-    private String create(String path, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher id = ID.matcher(response.body());
-        if (response.statusCode() != 201 || !id.find()) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+    private record Answer(int status, String body) {
+    }
+
+    private Future<Answer> send(HttpMethod method, String path, MultiMap headers, String body) {
+        return http.request(new RequestOptions().setMethod(method).setURI(path).setHeaders(headers))
+                .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
+                .compose(response -> response.body().map(content -> new Answer(response.statusCode(), content.toString())));
+    }
+
+    private static Answer await(Future<Answer> answer) throws Exception {
+        return answer.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
+    }
+
+    private static MultiMap json() {
+        return MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
+    }
+
+    private String create(String path, String body) throws Exception {
+        Answer answer = await(send(HttpMethod.POST, path, json(), body));
+        Matcher id = ID.matcher(answer.body());
+        if (answer.status() != 201 || !id.find()) {
+            throw new IllegalStateException(path + " answered " + answer.status() + ": " + answer.body());
         }
         return id.group(1);
     }
