@@ -3,6 +3,7 @@ package org.cdcpipeline.bench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -17,12 +18,19 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
  * @param writers        connections the paced writer takes turns on
  * @param tunePostgres   apply the WAL settings, or run PostgreSQL with its defaults (plus logical decoding)
  * @param tunedOverrides connector settings tried over the shipped ones for the tuned connector (usually none)
- * @param profile        record the broker and Connect with Java Flight Recorder (kafka-*.jfr beside the results)
+ * @param profile        record the broker, Connect and the notifier with Java Flight Recorder (*.jfr beside the results)
  * @param out            where results.json and the chart go
+ * @param scenarios      which groups of scenarios run
+ * @param notifier       what the notifier scenarios run
  */
 public record BenchOptions(long rows, int rowsPerCommit, List<Integer> rates, double steadySeconds, int writers, boolean tunePostgres,
                            Map<String, String> tunedOverrides, boolean profile,
-                           @JsonSerialize(using = ToStringSerializer.class) Path out) {
+                           @JsonSerialize(using = ToStringSerializer.class) Path out,
+                           Set<Scenario> scenarios, NotifierOptions notifier) {
+
+    public boolean runs(Scenario scenario) {
+        return scenarios.contains(scenario);
+    }
 
     /** The rate whose p99 is the headline: 1,000 tx/s when offered, otherwise the lowest rate. */
     public int headlineRate() {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -33,6 +35,7 @@ import org.cdcpipeline.bench.report.Results;
 import org.cdcpipeline.bench.stack.ConnectorVariant;
 import org.cdcpipeline.bench.stack.Connectors;
 import org.cdcpipeline.bench.stack.Credentials;
+import org.cdcpipeline.bench.stack.NotifierProcess;
 import org.cdcpipeline.bench.stack.Stack;
 import org.cdcpipeline.bench.stack.StackSettings;
 
@@ -42,8 +45,11 @@ import org.cdcpipeline.bench.stack.StackSettings;
  *   <li>both connectors snapshot the (empty) tables, then stop; the backlog is bulk-loaded; each connector in turn
  *       is resumed and drains it alone (scenario 1), while /proc is sampled (scenario 4);</li>
  *   <li>PostgreSQL decodes the same rows from a slot created before the load (scenario 3);</li>
- *   <li>with both connectors running, each rate is offered in turn and every event's latency recorded (scenario 2).</li>
+ *   <li>with both connectors running, each rate is offered in turn and every event's latency recorded (scenario 2);</li>
+ *   <li>the stock connector stops and the notifier runs behind the tuned one ({@link NotifierScenarios}).</li>
  * </ol>
+ * {@code --scenarios} runs the first three ({@link Scenario#PIPELINE}), the last ({@link Scenario#NOTIFIER}, with the
+ * tuned connector only), or both.
  */
 public final class Benchmark {
 
@@ -52,12 +58,6 @@ public final class Benchmark {
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(30);
     private static final long WARM_UP_ROWS = 20_000;
     private static final String BENCH_DRIVER = "bench-driver (load + consumer)";
-    /**
-     * The hook for commit → notifier decision latency, not measured yet: it needs the notifier's jar as a child process
-     * (KAFKA_BOOTSTRAP_SERVERS, its database settings), a connector with topic.prefix=bank, rows its rules flag
-     * (e.g. a large amount) among the paced commits, and the time each alert reaches bank.alerts minus the row's commit time.
-     */
-    static final String NOTIFIER_LATENCY = "not measured yet: the notifier was being built while this harness was written (see README, Performance)";
 
     private final BenchOptions options;
     private final PrintStream progress;
@@ -67,8 +67,16 @@ public final class Benchmark {
         this.progress = progress;
     }
 
+    /** The figures of the pipeline scenarios (1 to 4). */
+    private record Pipeline(Results.Load load, List<Results.Drain> drains, Results.Decoding decoding, List<Results.Steady> steady) {
+        static final Pipeline NOT_RUN = new Pipeline(null, List.of(), null, List.of());
+    }
+
     public Results run(Path workDirectory) throws Exception {
         MachineDescription machine = MachineDescription.current();
+        if (options.runs(Scenario.NOTIFIER)) {
+            NotifierProcess.requireBuilt(options.notifier().app());
+        }
         StackSettings stackSettings = options.profile()
                 ? StackSettings.defaults(options.tunePostgres()).withFlightRecordings(Files.createDirectories(options.out()))
                 : StackSettings.defaults(options.tunePostgres());
@@ -77,39 +85,59 @@ public final class Benchmark {
              TopicReader reader = new TopicReader(stack.bootstrapServers())) {
             ConnectorVariant tuned = ConnectorVariant.tuned(stack.postgresPort(), options.tunedOverrides());
             ConnectorVariant stock = ConnectorVariant.stock(stack.postgresPort());
-            List<ConnectorVariant> variants = List.of(tuned, stock);
+            List<ConnectorVariant> variants = options.runs(Scenario.PIPELINE) ? List.of(tuned, stock) : List.of(tuned);
             Connectors connectors = new Connectors(stack.rest());
             prepare(stack, connectors, variants, reader);
 
-            LogicalDecodingReader decoding = new LogicalDecodingReader(stack.jdbcUrl(), Credentials.ADMIN_USER, Credentials.ADMIN_PASSWORD);
-            decoding.createSlot();
-            step("bulk-loading " + options.rows() + " transactions with COPY (connectors stopped)");
-            long loadNanos = new BulkLoader(stack.jdbcUrl(), Credentials.APP_USER, Credentials.APP_PASSWORD).load(options.rows(), options.rowsPerCommit());
-            Results.Load load = new Results.Load(options.rows(), options.rowsPerCommit(), loadNanos / 1e9, options.rows() * 1e9 / loadNanos);
-
-            List<Results.Drain> drains = new ArrayList<>();
-            for (ConnectorVariant variant : variants) {
-                step("draining the backlog with the " + variant.topicPrefix() + " connector");
-                drains.add(drain(stack, connectors, variant, reader));
+            Pipeline pipeline = options.runs(Scenario.PIPELINE) ? pipelineScenarios(stack, connectors, variants, reader) : Pipeline.NOT_RUN;
+            NotifierScenarios notifierScenarios = new NotifierScenarios(options, stack, stackSettings.notifierJvmOptions(), tuned, reader, this::step);
+            Results.Notifier notifier = null;
+            if (options.runs(Scenario.NOTIFIER)) {
+                if (options.runs(Scenario.PIPELINE)) {
+                    step("stopping the stock connector: the notifier runs behind the tuned one");
+                    connectors.stop(stock);
+                }
+                notifier = notifierScenarios.run(workDirectory);
             }
-            step("decoding the same rows with PostgreSQL's own logical decoding (pgoutput, slot " + LogicalDecodingReader.SLOT + ")");
-            long decodingNanos = decoding.read(options.rows(), PUBLICATION, DRAIN_TIMEOUT);
-            decoding.dropSlot();
-            Results.Decoding decoded = new Results.Decoding(options.rows(), decodingNanos / 1e9, options.rows() * 1e9 / decodingNanos);
-
-            List<Results.Steady> steady = new ArrayList<>();
-            PacedWriter writer = new PacedWriter(stack.jdbcUrl(), Credentials.APP_USER, Credentials.APP_PASSWORD, options.writers());
-            for (int rate : options.rates()) {
-                step("steady state: " + rate + " commits/s for " + options.steadySeconds() + " s, both connectors running");
-                steady.addAll(steadyState(rate, writer, reader, variants));
+            Map<String, Object> settings = settings(stackSettings, variants);
+            if (notifier != null) {
+                settings.put("notifier", notifierScenarios.settings());
             }
-            Map<String, String> versions = versions(stack);
-            return new Results(machine, MachineDescription.loadAverage(), versions, settings(stackSettings, variants), load, drains, decoded,
-                    steady, NOTIFIER_LATENCY, summary(drains, decoded, steady));
+            Results.Summary summary = new Results.Summary(options.runs(Scenario.PIPELINE) ? summary(pipeline) : null,
+                    notifier == null ? null : summary(notifier));
+            return new Results(machine, MachineDescription.loadAverage(), versions(stack), settings, pipeline.load(), pipeline.drains(),
+                    pipeline.decoding(), pipeline.steady(), notifier, summary);
         }
     }
 
-    /** Topics exist before the first event; the connectors snapshot the reference rows, then stop. */
+    private Pipeline pipelineScenarios(Stack stack, Connectors connectors, List<ConnectorVariant> variants, TopicReader reader) throws Exception {
+        warmUp(stack, connectors, variants, reader);
+        LogicalDecodingReader decoding = new LogicalDecodingReader(stack.jdbcUrl(), Credentials.ADMIN_USER, Credentials.ADMIN_PASSWORD);
+        decoding.createSlot();
+        step("bulk-loading " + options.rows() + " transactions with COPY (connectors stopped)");
+        long loadNanos = new BulkLoader(stack.jdbcUrl(), Credentials.APP_USER, Credentials.APP_PASSWORD).load(options.rows(), options.rowsPerCommit());
+        Results.Load load = new Results.Load(options.rows(), options.rowsPerCommit(), loadNanos / 1e9, options.rows() * 1e9 / loadNanos);
+
+        List<Results.Drain> drains = new ArrayList<>();
+        for (ConnectorVariant variant : variants) {
+            step("draining the backlog with the " + variant.topicPrefix() + " connector");
+            drains.add(drain(stack, connectors, variant, reader));
+        }
+        step("decoding the same rows with PostgreSQL's own logical decoding (pgoutput, slot " + LogicalDecodingReader.SLOT + ")");
+        long decodingNanos = decoding.read(options.rows(), PUBLICATION, DRAIN_TIMEOUT);
+        decoding.dropSlot();
+        Results.Decoding decoded = new Results.Decoding(options.rows(), decodingNanos / 1e9, options.rows() * 1e9 / decodingNanos);
+
+        List<Results.Steady> steady = new ArrayList<>();
+        PacedWriter writer = new PacedWriter(stack.jdbcUrl(), Credentials.APP_USER, Credentials.APP_PASSWORD, options.writers());
+        for (int rate : options.rates()) {
+            step("steady state: " + rate + " commits/s for " + options.steadySeconds() + " s, both connectors running");
+            steady.addAll(steadyState(rate, writer, reader, variants));
+        }
+        return new Pipeline(load, drains, decoded, steady);
+    }
+
+    /** Topics exist before the first event; the connectors snapshot the reference rows and keep running. */
     private void prepare(Stack stack, Connectors connectors, List<ConnectorVariant> variants, TopicReader reader) throws Exception {
         try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(), Credentials.APP_USER, Credentials.APP_PASSWORD)) {
             BankRows.writeReferenceData(connection);
@@ -118,12 +146,17 @@ public final class Benchmark {
             admin.createTopics(variants.stream().flatMap(v -> Stream.of(v.transactionsTopic(), v.accountsTopic()))
                     .map(topic -> new NewTopic(topic, 1, (short) 1)).toList()).all().get();
         }
-        step("registering the tuned and the stock connector (snapshot of the reference rows)");
+        step("registering the " + variants.stream().map(ConnectorVariant::topicPrefix).collect(Collectors.joining(" and the "))
+                + " connector (snapshot of the reference rows)");
         variants.forEach(connectors::register);
         for (ConnectorVariant variant : variants) {
             connectors.awaitRunning(variant);
             reader.drain(variant.accountsTopic(), 0, 1, Duration.ofMinutes(2));
         }
+    }
+
+    /** Both connectors stream a first batch, then stop: the drains start with the backlog waiting. */
+    private void warmUp(Stack stack, Connectors connectors, List<ConnectorVariant> variants, TopicReader reader) throws Exception {
         // Both connectors stream a first batch before anything is measured, so that neither drain pays for the JIT
         // compiling the streaming path and the first drain has no handicap against the second.
         long warmUpRows = Math.min(options.rows(), WARM_UP_ROWS);
@@ -185,16 +218,28 @@ public final class Benchmark {
         return results;
     }
 
-    private Results.Summary summary(List<Results.Drain> drains, Results.Decoding decoded, List<Results.Steady> steady) {
-        Results.Drain tuned = drains.get(0);
-        Results.Drain stock = drains.get(1);
+    private Results.PipelineSummary summary(Pipeline pipeline) {
+        Results.Drain tuned = pipeline.drains().get(0);
+        Results.Drain stock = pipeline.drains().get(1);
         int headline = options.headlineRate();
-        double p99 = steady.stream().filter(s -> s.connector().equals(tuned.connector()) && s.offeredPerSecond() == headline)
+        double p99 = pipeline.steady().stream().filter(s -> s.connector().equals(tuned.connector()) && s.offeredPerSecond() == headline)
                 .mapToDouble(Results.Steady::p99Ms).findFirst().orElse(0);
-        int highestSustained = steady.stream().filter(s -> s.connector().equals(tuned.connector()) && s.sustained())
+        int highestSustained = pipeline.steady().stream().filter(s -> s.connector().equals(tuned.connector()) && s.sustained())
                 .mapToInt(Results.Steady::offeredPerSecond).max().orElse(0);
-        return new Results.Summary(tuned.eventsPerSecond(), stock.eventsPerSecond(), tuned.eventsPerSecond() / decoded.rowsPerSecond(),
+        return new Results.PipelineSummary(tuned.eventsPerSecond(), stock.eventsPerSecond(), tuned.eventsPerSecond() / pipeline.decoding().rowsPerSecond(),
                 p99, headline, highestSustained, tuned.stackMemoryMb());
+    }
+
+    private Results.NotifierSummary summary(Results.Notifier notifier) {
+        int decisionRate = options.notifier().decisionHeadlineRate();
+        int slackRate = options.notifier().slackHeadlineRate();
+        return new Results.NotifierSummary(notifierP99(notifier, decisionRate, Results.NotifierLatency::decision), decisionRate,
+                notifierP99(notifier, slackRate, Results.NotifierLatency::slack), slackRate, notifier.backlog().eventsPerSecond(), notifier.readySeconds());
+    }
+
+    private static double notifierP99(Results.Notifier notifier, int rate, Function<Results.NotifierLatency, Results.Percentiles> which) {
+        return notifier.latency().stream().filter(run -> run.offeredPerSecond() == rate).mapToDouble(run -> which.apply(run).p99Ms())
+                .findFirst().orElse(0);
     }
 
     private static Map<String, String> versions(Stack stack) throws Exception {

@@ -34,7 +34,7 @@ public final class BulkLoader {
                 batch.setLength(0);
                 long end = Math.min(rows, sequence + rowsPerCommit);
                 for (; sequence < end; sequence++) {
-                    batch.append(BankRows.id(runMarker, sequence)).append(',').append(BankRows.ACCOUNT).append(',').append(BankRows.MERCHANT)
+                    batch.append(BankRows.id(runMarker, sequence)).append(',').append(BankRows.account(sequence)).append(',').append(BankRows.MERCHANT)
                             .append(",CARD_PAYMENT,").append(BankRows.amount(sequence).toPlainString()).append(",EUR,SETTLED,POS,FR\n");
                 }
                 copy.copyIn("COPY transactions (" + BankRows.COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(batch.toString()));

@@ -3,7 +3,6 @@ package org.cdcpipeline.bench.measure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -105,7 +104,7 @@ public final class TopicReader implements AutoCloseable {
         long deadline = Long.MAX_VALUE;
         while (System.nanoTime() < deadline) {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-            long receivedMicros = nowMicros();
+            long receivedMicros = Clock.nowMicros();
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 byTopic.get(record.topic()).add(receivedMicros - commitMicros(record.value()));
             }
@@ -129,11 +128,6 @@ public final class TopicReader implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("not a Debezium change event: " + new String(value, StandardCharsets.UTF_8), e);
         }
-    }
-
-    private static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
     }
 
     @Override

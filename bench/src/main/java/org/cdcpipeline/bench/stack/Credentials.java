@@ -10,6 +10,9 @@ public final class Credentials {
     public static final String APP_PASSWORD = "bench-app";
     public static final String DEBEZIUM_USER = "debezium";
     public static final String DEBEZIUM_PASSWORD = "bench-debezium";
+    /** The notifier's runtime role, created by the notifier's own Flyway migration. */
+    public static final String NOTIFIER_USER = "notifier";
+    public static final String NOTIFIER_PASSWORD = "bench-notifier";
 
     private Credentials() {
     }
