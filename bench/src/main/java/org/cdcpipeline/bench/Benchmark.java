@@ -45,8 +45,9 @@ import org.cdcpipeline.bench.stack.StackSettings;
  *   <li>both connectors snapshot the (empty) tables, then stop; the backlog is bulk-loaded; each connector in turn
  *       is resumed and drains it alone (scenario 1), while /proc is sampled (scenario 4);</li>
  *   <li>PostgreSQL decodes the same rows from a slot created before the load (scenario 3);</li>
- *   <li>with both connectors running, each rate is offered in turn and every event's latency recorded (scenario 2);</li>
- *   <li>the stock connector stops and the notifier runs behind the tuned one ({@link NotifierScenarios}).</li>
+ *   <li>each connector alone (the stock one, then the tuned one), each rate is offered in turn and every event's
+ *       latency recorded (scenario 2);</li>
+ *   <li>the notifier runs behind the tuned connector, the one left running ({@link NotifierScenarios}).</li>
  * </ol>
  * {@code --scenarios} runs the first three ({@link Scenario#PIPELINE}), the last ({@link Scenario#NOTIFIER}, with the
  * tuned connector only), or both.
@@ -93,10 +94,6 @@ public final class Benchmark {
             NotifierScenarios notifierScenarios = new NotifierScenarios(options, stack, stackSettings.notifierJvmOptions(), tuned, reader, this::step);
             Results.Notifier notifier = null;
             if (options.runs(Scenario.NOTIFIER)) {
-                if (options.runs(Scenario.PIPELINE)) {
-                    step("stopping the stock connector: the notifier runs behind the tuned one");
-                    connectors.stop(stock);
-                }
                 notifier = notifierScenarios.run(workDirectory);
             }
             Map<String, Object> settings = settings(stackSettings, variants);
@@ -128,13 +125,7 @@ public final class Benchmark {
         decoding.dropSlot();
         Results.Decoding decoded = new Results.Decoding(options.rows(), decodingNanos / 1e9, options.rows() * 1e9 / decodingNanos);
 
-        List<Results.Steady> steady = new ArrayList<>();
-        PacedWriter writer = new PacedWriter(stack.jdbcUrl(), Credentials.APP_USER, Credentials.APP_PASSWORD, options.writers());
-        for (int rate : options.rates()) {
-            step("steady state: " + rate + " commits/s for " + options.steadySeconds() + " s, both connectors running");
-            steady.addAll(steadyState(rate, writer, reader, variants));
-        }
-        return new Pipeline(load, drains, decoded, steady);
+        return new Pipeline(load, drains, decoded, steadyStates(stack, connectors, variants, reader));
     }
 
     /** Topics exist before the first event; the connectors snapshot the reference rows and keep running. */
@@ -192,8 +183,46 @@ public final class Benchmark {
         return all;
     }
 
-    private List<Results.Steady> steadyState(int rate, PacedWriter writer, TopicReader reader, List<ConnectorVariant> variants) throws Exception {
-        List<String> topics = variants.stream().map(ConnectorVariant::transactionsTopic).toList();
+    /**
+     * Each connector alone, the tuned one last so that it is the one left running: two connectors streaming at once
+     * would share Connect, the broker and 2 cores, and each tail would show the other's work. The connector that waits
+     * is stopped; when its turn comes it first streams what was committed meanwhile, so its figures start caught up.
+     */
+    private List<Results.Steady> steadyStates(Stack stack, Connectors connectors, List<ConnectorVariant> variants, TopicReader reader)
+            throws Exception {
+        PacedWriter writer = new PacedWriter(stack.jdbcUrl(), Credentials.APP_USER, Credentials.APP_PASSWORD, options.writers());
+        Map<ConnectorVariant, Long> missed = new LinkedHashMap<>();
+        variants.forEach(variant -> missed.put(variant, 0L));
+        List<Results.Steady> results = new ArrayList<>();
+        for (ConnectorVariant variant : variants.reversed()) {
+            for (ConnectorVariant other : variants) {
+                if (other != variant && missed.get(other) == 0) {
+                    connectors.stop(other);
+                    stack.awaitSlotReleased(other.slotName(), Duration.ofMinutes(2));
+                }
+            }
+            if (missed.get(variant) > 0) {
+                step("the " + variant.topicPrefix() + " connector streams the " + missed.get(variant) + " rows committed while it was stopped");
+                long offset = reader.endOffset(variant.transactionsTopic());
+                connectors.resume(variant);
+                reader.drain(variant.transactionsTopic(), offset, missed.get(variant), DRAIN_TIMEOUT);
+                missed.put(variant, 0L);
+            }
+            for (int rate : options.rates()) {
+                step("steady state: " + rate + " commits/s for " + options.steadySeconds() + " s, the " + variant.topicPrefix() + " connector alone");
+                SteadyRun run = steadyState(rate, writer, reader, variant);
+                results.add(run.result());
+                variants.stream().filter(other -> other != variant).forEach(other -> missed.merge(other, run.committed(), Long::sum));
+            }
+        }
+        return results;
+    }
+
+    private record SteadyRun(Results.Steady result, long committed) {
+    }
+
+    private SteadyRun steadyState(int rate, PacedWriter writer, TopicReader reader, ConnectorVariant variant) throws Exception {
+        List<String> topics = List.of(variant.transactionsTopic());
         reader.positionAtEnd(topics);
         AtomicLong committed = new AtomicLong(-1);
         CompletableFuture<Map<String, Latencies>> latencies = CompletableFuture.supplyAsync(
@@ -205,17 +234,12 @@ public final class Benchmark {
             committed.compareAndSet(-1, 0);
         }
         committed.set(run.committed());
-        Map<String, Latencies> byTopic = latencies.get();
-        List<Results.Steady> results = new ArrayList<>();
-        for (ConnectorVariant variant : variants) {
-            Latencies measured = byTopic.get(variant.transactionsTopic());
-            boolean complete = measured.micros().length >= run.committed();
-            boolean kept = run.achievedPerSecond() >= 0.95 * rate;
-            results.add(new Results.Steady(variant.topicPrefix(), rate, run.achievedPerSecond(), run.committed(), measured.micros().length,
-                    measured.percentileMillis(50), measured.percentileMillis(95), measured.percentileMillis(99), measured.maxMillis(),
-                    measured.lagGrows(), complete && kept && !measured.lagGrows()));
-        }
-        return results;
+        Latencies measured = latencies.get().get(variant.transactionsTopic());
+        boolean complete = measured.micros().length >= run.committed();
+        boolean kept = run.achievedPerSecond() >= 0.95 * rate;
+        return new SteadyRun(new Results.Steady(variant.topicPrefix(), rate, run.achievedPerSecond(), run.committed(), measured.micros().length,
+                measured.percentileMillis(50), measured.percentileMillis(95), measured.percentileMillis(99), measured.maxMillis(),
+                measured.lagGrows(), complete && kept && !measured.lagGrows()), run.committed());
     }
 
     private Results.PipelineSummary summary(Pipeline pipeline) {
