@@ -87,7 +87,7 @@ public final class WriterBenchmark {
                         new HttpClientOptions().setDefaultHost(Ports.LOOPBACK).setDefaultPort(port).setConnectTimeout(5_000),
                         new PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT)));
                 benchmark.awaitReady(writer);
-                benchmark.run();
+                benchmark.run(writer.toHandle());
             } finally {
                 vertx.close().toCompletionStage().toCompletableFuture().join();
                 writer.destroy();
@@ -144,7 +144,7 @@ public final class WriterBenchmark {
         throw new IllegalStateException("The writer did not become ready within 120 s");
     }
 
-    private void run() throws Exception {
+    private void run(ProcessHandle writer) throws Exception {
         List<String> accounts = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             accounts.add(create("/api/accounts", "{\"ownerName\":\"Bench " + i + "\",\"iban\":\"" + Iban.random(CountryCode.DE)
@@ -155,7 +155,11 @@ public final class WriterBenchmark {
         System.out.printf(Locale.ROOT, "warm-up: %d s at %.0f req/s%n", WARM_UP_SECONDS, RATE);
         load(accounts, merchant, WARM_UP_SECONDS);
         System.out.printf(Locale.ROOT, "measuring: %d s at %.0f req/s%n", SECONDS, RATE);
+        Duration writerCpuBefore = cpuTime(writer);
+        Duration clientCpuBefore = cpuTime(ProcessHandle.current());
         Result result = load(accounts, merchant, SECONDS);
+        double writerCpuMs = cpuTime(writer).minus(writerCpuBefore).toNanos() / 1e6;
+        double clientCpuMs = cpuTime(ProcessHandle.current()).minus(clientCpuBefore).toNanos() / 1e6;
 
         Answer bulk = await(send(HttpMethod.POST, "/api/generator/bulk", json(), "{\"count\":" + BULK_ROWS + ",\"seed\":2026}"));
 
@@ -165,6 +169,7 @@ public final class WriterBenchmark {
                 POST /api/transactions  (open loop, target %.0f req/s, %d s, loopback)
                   requests        %d ok, %d failed
                   throughput      %.0f req/s
+                  CPU per request %.2f ms writer, %.2f ms load client (%.2f and %.2f cores)
                   latency p50     %.1f ms
                   latency p95     %.1f ms
                   latency p99     %.1f ms
@@ -173,6 +178,8 @@ public final class WriterBenchmark {
                   %s
                 %n""",
                 RATE, SECONDS, result.ok(), result.failed(), result.ok() / result.seconds(),
+                writerCpuMs / (result.ok() + result.failed()), clientCpuMs / (result.ok() + result.failed()),
+                writerCpuMs / 1e3 / result.seconds(), clientCpuMs / 1e3 / result.seconds(),
                 latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(95) / 1e6,
                 latencies.getValueAtPercentile(99) / 1e6, latencies.getMaxValue() / 1e6, bulk.body());
     }
@@ -208,6 +215,11 @@ public final class WriterBenchmark {
             throw new IllegalStateException(answered.getCount() + " requests still unanswered two minutes after the last one left");
         }
         return new Result(ok.get(), failed.get(), (System.nanoTime() - start) / 1e9, recorder.getIntervalHistogram());
+    }
+
+    /** CPU time a process has used so far: the figure that stays meaningful when the machine is busy with other work. */
+    private static Duration cpuTime(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("No CPU time for process " + process.pid()));
     }
 
     private record Answer(int status, String body) {
