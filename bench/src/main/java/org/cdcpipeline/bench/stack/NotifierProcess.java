@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.cdcpipeline.embedded.Ports;
+import org.cdcpipeline.embedded.StartupArchive;
 import org.cdcpipeline.embedded.StartupException;
 
 /**
@@ -59,8 +60,10 @@ public final class NotifierProcess implements AutoCloseable {
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", requireBuilt(app).resolve("quarkus-run.jar").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // The start-up archive, as ./cdc uses it: mapped from the application's folder, when this Java wrote it.
+        StartupArchive.jvmOption(requireBuilt(app), warning -> System.out.println("  note: notifier " + warning)).ifPresent(command::add);
+        command.addAll(List.of("-jar", "quarkus-run.jar"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         // Only the benchmark's settings: none inherited from the shell (a real SLACK_BOT_TOKEN must never be posted to).
         builder.environment().keySet().removeIf(name -> INHERITED_SETTINGS.stream().anyMatch(name::startsWith));
         builder.environment().putAll(environment);

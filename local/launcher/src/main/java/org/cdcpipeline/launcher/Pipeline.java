@@ -27,6 +27,7 @@ import org.cdcpipeline.embedded.postgres.PostgresSettings;
 public final class Pipeline implements AutoCloseable {
 
     private final LocalSettings settings;
+    private final Progress progress;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
@@ -35,8 +36,9 @@ public final class Pipeline implements AutoCloseable {
     /** Where the Slack settings the notifier gets come from: the launcher's environment. */
     private final Map<String, String> environment;
 
-    private Pipeline(LocalSettings settings, Map<String, String> environment) {
+    private Pipeline(LocalSettings settings, Progress progress, Map<String, String> environment) {
         this.settings = settings;
+        this.progress = progress;
         this.environment = environment;
     }
 
@@ -46,9 +48,9 @@ public final class Pipeline implements AutoCloseable {
 
     /** @param environment variables the services may take settings from, {@code SLACK_*} for the notifier */
     static Pipeline start(LocalSettings settings, PrintStream out, Map<String, String> environment) {
-        Pipeline pipeline = new Pipeline(settings, environment);
+        Pipeline pipeline = new Pipeline(settings, new Progress(out), environment);
         try {
-            pipeline.startAll(new Progress(out));
+            pipeline.startAll();
             return pipeline;
         } catch (RuntimeException e) {
             pipeline.close();
@@ -56,9 +58,8 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private void startAll(Progress progress) {
+    private void startAll() {
         LocalSettings.Ports ports = settings.ports();
-        Path logs = directory("logs");
 
         // WAL tuning keeps checkpoints out of bulk loads (the generator's bulk mode); durability settings stay.
         postgres = progress.step("PostgreSQL", () -> PostgresServer.start(PostgresSettings.of(
@@ -76,8 +77,8 @@ public final class Pipeline implements AutoCloseable {
                 worker -> worker.url().toString());
         started.push(connect);
 
-        ServiceProcess writer = progress.step("transaction-writer", () -> ServiceProcess.start("transaction-writer",
-                settings.projectDirectory(), ports.transactionWriter(), writerEnvironment(), logs), service -> service.url().toString());
+        ServiceProcess writer = progress.step("transaction-writer", () -> launch("transaction-writer", ports.transactionWriter(),
+                writerEnvironment()), service -> service.url().toString());
         started.push(writer);
 
         if (settings.demoData()) {
@@ -100,8 +101,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private ServiceProcess launchNotifier() {
-        return ServiceProcess.start("notifier", settings.projectDirectory(), settings.ports().notifier(), notifierEnvironment(),
-                directory("logs"));
+        return launch("notifier", settings.ports().notifier(), notifierEnvironment());
+    }
+
+    private ServiceProcess launch(String name, int port, Map<String, String> environment) {
+        return ServiceProcess.start(name, settings.projectDirectory(), port, environment, directory("logs"),
+                warning -> progress.warning(name, warning));
     }
 
     private Map<String, String> notifierEnvironment() {

@@ -23,6 +23,11 @@ final class Progress {
         return started;
     }
 
+    /** Something the user should know that does not stop the start. */
+    void warning(String component, String text) {
+        out.printf(Locale.ROOT, "  note   %-20s %s%n", component, text);
+    }
+
     void line(String text) {
         out.println(text);
     }

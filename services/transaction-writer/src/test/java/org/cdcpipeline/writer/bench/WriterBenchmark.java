@@ -32,6 +32,7 @@ import io.vertx.core.http.RequestOptions;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.cdcpipeline.embedded.Ports;
+import org.cdcpipeline.embedded.StartupArchive;
 import org.cdcpipeline.embedded.postgres.PostgresServer;
 import org.cdcpipeline.embedded.postgres.PostgresSettings;
 import org.iban4j.CountryCode;
@@ -113,8 +114,10 @@ public final class WriterBenchmark {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx512m", "-XX:+UseParallelGC"));
         command.addAll(Arrays.stream(WRITER_JVM_OPTIONS.split("\\s+")).filter(option -> !option.isEmpty()).toList());
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Path app = jar.getParent();
+        StartupArchive.jvmOption(app, warning -> System.out.println("note: " + warning)).ifPresent(command::add);
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of(
                 "CDC_DATABASE_URL", jdbcUrl,
                 "CDC_DATABASE_ADMIN_PASSWORD", ADMIN_PASSWORD,
