@@ -14,3 +14,4 @@ $$;
 ALTER ROLE "${notifierUser}" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD '${notifierPassword}';
 GRANT USAGE ON SCHEMA notifier TO "${notifierUser}";
 GRANT SELECT, INSERT, UPDATE, DELETE ON notifier.notifications, notifier.accounts, notifier.account_activity TO "${notifierUser}";
+GRANT USAGE ON SEQUENCE notifier.account_activity_recording_order_seq TO "${notifierUser}";

@@ -17,8 +17,8 @@ public class NotifierMetrics {
     }
 
     /** @param outcome processed, tombstone, malformed (transactions); processed, skipped (accounts) */
-    public void eventConsumed(String topic, String outcome) {
-        registry.counter("cdc.notifier.events.consumed", "topic", topic, "outcome", outcome).increment();
+    public void eventsConsumed(String topic, String outcome, int count) {
+        registry.counter("cdc.notifier.events.consumed", "topic", topic, "outcome", outcome).increment(count);
     }
 
     public void notificationRaised(String rule) {
@@ -35,7 +35,7 @@ public class NotifierMetrics {
     }
 
     /** @param kind event (a malformed change event) or notification (one the sink never took) */
-    public void deadLetter(String kind) {
-        registry.counter("cdc.notifier.dead.letters", "kind", kind).increment();
+    public void deadLetters(String kind, int count) {
+        registry.counter("cdc.notifier.dead.letters", "kind", kind).increment(count);
     }
 }

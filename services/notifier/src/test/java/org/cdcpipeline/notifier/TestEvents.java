@@ -52,11 +52,18 @@ public final class TestEvents {
     }
 
     public static String account(UUID id, String homeCountry) {
-        ObjectNode row = JSON.createObjectNode()
+        return envelope("c", null, accountRow(id, homeCountry), "accounts", LSN.incrementAndGet());
+    }
+
+    public static String accountDeleted(UUID id, String homeCountry) {
+        return envelope("d", accountRow(id, homeCountry), null, "accounts", LSN.incrementAndGet());
+    }
+
+    private static ObjectNode accountRow(UUID id, String homeCountry) {
+        return JSON.createObjectNode()
                 .put("id", id.toString()).put("owner_name", "Test Owner").put("iban", "NL91ABNA0417164300")
                 .put("home_country", homeCountry).put("currency", "EUR").put("status", "ACTIVE")
                 .put("created_at", Instant.now().toString()).put("updated_at", Instant.now().toString()).put("version", 0);
-        return envelope("c", null, row, "accounts", LSN.incrementAndGet());
     }
 
     private static ObjectNode row(Transaction tx) {

@@ -1,100 +1,95 @@
 package org.cdcpipeline.notifier.events;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.cdcpipeline.events.ChangeEvent;
-import org.cdcpipeline.events.EventIdentity;
 import org.cdcpipeline.events.Operation;
 import org.cdcpipeline.events.TransactionRow;
 import org.cdcpipeline.notifier.NotifierMetrics;
 import org.cdcpipeline.notifier.config.NotifierConfig;
-import org.cdcpipeline.notifier.config.RulesConfig;
 import org.cdcpipeline.notifier.rules.Notification;
 import org.cdcpipeline.notifier.rules.RuleEngine;
-import org.cdcpipeline.notifier.rules.TransactionChange;
 import org.cdcpipeline.notifier.sink.AlertsPublisher;
 import org.cdcpipeline.notifier.sink.Dispatcher;
-import org.cdcpipeline.notifier.store.AccountFacts;
 import org.cdcpipeline.notifier.store.Claim;
 import org.cdcpipeline.notifier.store.NotificationStore;
 
 /**
- * One change of a transaction, from event to delivered notifications: look up the account's facts, apply the rules,
- * record the notifications under their ids (a redelivered event finds them recorded and adds nothing), publish them to
- * {@code bank.alerts}, and hand those not yet delivered to the dispatcher.
+ * A batch of changes of transactions, from events to delivered notifications. In one database transaction: look up
+ * the accounts' facts, apply the rules, record the notifications under their ids (a redelivered event finds them
+ * recorded and adds nothing). Then publish those not yet published to {@code bank.alerts} and hand those not yet
+ * delivered to the dispatcher.
  */
 @ApplicationScoped
 public class TransactionEventHandler {
 
+    private final TransactionFacts facts;
     private final RuleEngine rules;
-    private final AccountFacts accounts;
     private final NotificationStore store;
     private final AlertsPublisher publisher;
     private final Dispatcher dispatcher;
     private final NotifierMetrics metrics;
     private final NotifierConfig config;
-    private final RulesConfig.Velocity velocity;
 
-    TransactionEventHandler(RuleEngine rules, AccountFacts accounts, NotificationStore store, AlertsPublisher publisher,
-            Dispatcher dispatcher, NotifierMetrics metrics, NotifierConfig config, RulesConfig rulesConfig) {
+    TransactionEventHandler(TransactionFacts facts, RuleEngine rules, NotificationStore store, AlertsPublisher publisher,
+            Dispatcher dispatcher, NotifierMetrics metrics, NotifierConfig config) {
+        this.facts = facts;
         this.rules = rules;
-        this.accounts = accounts;
         this.store = store;
         this.publisher = publisher;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
         this.config = config;
-        this.velocity = rulesConfig.velocity();
     }
 
-    /** @return completes when every notification of the event is recorded as sent or dead-lettered */
-    public CompletableFuture<Void> handle(ChangeEvent<TransactionRow> event, UUID key) throws InterruptedException {
-        if (event.op() == Operation.TRUNCATE || isSkippedSnapshot(event)) {
+    /**
+     * @param events in the order of their partition: the velocity rule counts each account's transactions in that order
+     * @return completes when every notification of the events is recorded as sent or dead-lettered
+     */
+    public CompletableFuture<Void> handle(List<TransactionEvent> events) throws InterruptedException {
+        List<TransactionEvent> considered = events.stream().filter(event -> !isSkipped(event.change())).toList();
+        if (considered.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        EventIdentity identity = EventIdentity.of(event, key);
-        List<Notification> notifications = rules.evaluate(facts(event, identity));
-        if (notifications.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
+        List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> store.claim(notificationsOf(considered)));
+        publishUnpublished(claims);
+
         List<CompletableFuture<Void>> deliveries = new ArrayList<>();
-        for (Claim claim : store.claim(notifications)) {
-            Notification notification = claim.notification();
+        for (Claim claim : claims) {
             if (claim.isNew()) {
-                metrics.notificationRaised(notification.rule());
-            }
-            if (!claim.published()) {
-                // At least once on bank.alerts: a crash between these two lines publishes the notification again, under the same key.
-                publisher.publish(notification);
-                store.markPublished(notification.id());
+                metrics.notificationRaised(claim.notification().rule());
             }
             if (!claim.status().isSettled()) {
-                deliveries.add(dispatcher.submit(notification));
+                deliveries.add(dispatcher.submit(claim.notification()));
             }
         }
         return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new));
     }
 
-    private boolean isSkippedSnapshot(ChangeEvent<TransactionRow> event) {
-        return (event.op() == Operation.READ || event.isSnapshot()) && !config.alertOnSnapshot();
+    /**
+     * After the batch's transaction, not within it: the producer's callbacks run on other threads, and a JTA
+     * transaction those threads joined would be rolled back at commit. At least once on {@code bank.alerts}: a crash
+     * between publishing and marking them published publishes them again, under the same keys.
+     */
+    private void publishUnpublished(List<Claim> claims) {
+        List<Notification> unpublished = claims.stream().filter(claim -> !claim.published()).map(Claim::notification).toList();
+        if (!unpublished.isEmpty()) {
+            publisher.publish(unpublished);
+            store.markPublished(unpublished.stream().map(Notification::id).toList());
+        }
     }
 
-    private TransactionChange facts(ChangeEvent<TransactionRow> event, EventIdentity identity) {
-        TransactionRow row = event.row();
-        Optional<String> homeCountry = row.accountId() == null ? Optional.empty() : accounts.homeCountry(row.accountId());
-        int recent = 0;
-        if ((event.op() == Operation.CREATE || event.op() == Operation.READ) && row.accountId() != null) {
-            Instant occurredAt = Objects.requireNonNullElse(row.createdAt(), event.source().committedAt());
-            recent = accounts.recordAndCountRecent(row.id(), row.accountId(), occurredAt, velocity.window());
-        }
-        return new TransactionChange(event, identity, homeCountry, recent);
+    private List<Notification> notificationsOf(List<TransactionEvent> events) {
+        return facts.lookUp(events).stream().flatMap(change -> rules.evaluate(change).stream()).toList();
+    }
+
+    private boolean isSkipped(ChangeEvent<TransactionRow> change) {
+        return change.op() == Operation.TRUNCATE
+                || (change.op() == Operation.READ || change.isSnapshot()) && !config.alertOnSnapshot();
     }
 }

@@ -1,32 +1,38 @@
 package org.cdcpipeline.notifier.events;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cdcpipeline.events.ChangeEventParser;
+import org.cdcpipeline.events.EventIdentity;
 import org.cdcpipeline.events.MalformedChangeEventException;
 import org.cdcpipeline.events.ParsedRecord;
 import org.cdcpipeline.events.TransactionRow;
 import org.cdcpipeline.notifier.NotifierMetrics;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code bank.public.transactions}.
+ * Consumes {@code bank.public.transactions} one poll at a time (the channel's {@code batch=true}, up to
+ * {@code max.poll.records} records): the database work of a whole batch is one transaction, not three per event.
  *
- * <p>Acknowledgement is manual and is what commits offsets: the channel's throttled commit strategy commits an offset
- * only once that record and all before it are acknowledged, and a record is acknowledged only once every notification
- * it raised is recorded as sent or handed to {@code bank.alerts.dlq}. Records are processed one at a time and in
- * order (the rules and the database work block), while deliveries finish in the background, so a slow Slack does not
- * hold up events that raise nothing. A malformed record is nacked with the parser's reason: the dead-letter-queue
- * failure strategy sends it to {@code bank.public.transactions.dlq} with that reason in the {@code dead-letter-reason}
- * header, and consumption goes on.
+ * <p>Acknowledgement is manual and is what commits offsets: the channel's throttled commit strategy commits a batch's
+ * offsets only once that batch and all before it are acknowledged, and a batch is acknowledged only once every
+ * notification it raised is recorded as sent or handed to {@code bank.alerts.dlq}, and its malformed records are on
+ * {@code bank.public.transactions.dlq}. Batches are processed one at a time and in order (the rules and the database
+ * work block), while deliveries finish in the background, so a slow Slack does not hold up later events. A malformed
+ * record goes to {@code bank.public.transactions.dlq} with the parser's reason in the {@code dead-letter-reason}
+ * header, and the rest of its batch is processed.
  */
 @ApplicationScoped
 public class TransactionEventsConsumer {
@@ -36,44 +42,54 @@ public class TransactionEventsConsumer {
 
     private final ChangeEventParser parser = new ChangeEventParser();
     private final TransactionEventHandler handler;
+    private final EventDeadLetters deadLetters;
     private final NotifierMetrics metrics;
 
-    TransactionEventsConsumer(TransactionEventHandler handler, NotifierMetrics metrics) {
+    TransactionEventsConsumer(TransactionEventHandler handler, @Channel("transactions-dlq") MutinyEmitter<byte[]> deadLetters,
+            NotifierMetrics metrics) {
         this.handler = handler;
+        this.deadLetters = new EventDeadLetters(deadLetters, metrics);
         this.metrics = metrics;
     }
 
     @Incoming("transactions")
     @Blocking
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
-    public CompletionStage<Void> consume(Message<byte[]> message) throws InterruptedException {
-        byte[] key = message.getMetadata(IncomingKafkaRecordMetadata.class).map(metadata -> (byte[]) metadata.getKey()).orElse(null);
+    public CompletionStage<Void> consume(KafkaRecordBatch<byte[], byte[]> batch) throws InterruptedException {
+        List<TransactionEvent> events = new ArrayList<>();
+        List<EventDeadLetters.Malformed> malformed = new ArrayList<>();
+        int tombstones = 0;
+        for (ConsumerRecord<byte[], byte[]> record : BatchRecords.of(batch)) {
+            try {
+                ParsedRecord<TransactionRow> parsed = parser.parse(record.value(), TransactionRow.class);
+                if (parsed instanceof ParsedRecord.Event<TransactionRow>(var event)) {
+                    events.add(new TransactionEvent(event, EventIdentity.of(event, parser.parseKey(record.key()))));
+                } else {
+                    tombstones++;
+                }
+            } catch (MalformedChangeEventException e) {
+                malformed.add(new EventDeadLetters.Malformed(record, e.getMessage()));
+            }
+        }
+        metrics.eventsConsumed(TOPIC, "tombstone", tombstones);
+
+        CompletableFuture<Void> deadLettered = deadLetters.send(malformed);
         CompletableFuture<Void> delivered;
         try {
-            ParsedRecord<TransactionRow> parsed = parser.parse(message.getPayload(), TransactionRow.class);
-            if (!(parsed instanceof ParsedRecord.Event<TransactionRow>(var event))) {
-                metrics.eventConsumed(TOPIC, "tombstone");
-                return message.ack();
-            }
-            delivered = handler.handle(event, parser.parseKey(key));
-        } catch (MalformedChangeEventException e) {
-            LOG.warnf("Malformed change event on %s, sent to the dead-letter topic: %s", TOPIC, e.getMessage());
-            metrics.eventConsumed(TOPIC, "malformed");
-            metrics.deadLetter("event");
-            return message.nack(e);
+            delivered = handler.handle(events);
         } catch (RuntimeException e) {
-            // The notifier's database or Kafka failed, not the event: no dead letter, see below.
-            LOG.errorf(e, "Could not process a change event of %s; it stays uncommitted", TOPIC);
+            // The notifier's database or Kafka failed, not the events: no dead letter, see below.
+            LOG.errorf(e, "Could not process a batch of %d change events of %s; it stays uncommitted", events.size(), TOPIC);
             return CompletableFuture.completedFuture(null);
         }
-        metrics.eventConsumed(TOPIC, "processed");
-        delivered.whenComplete((ignored, failure) -> {
+        metrics.eventsConsumed(TOPIC, "processed", events.size());
+        CompletableFuture.allOf(deadLettered, delivered).whenComplete((ignored, failure) -> {
             if (failure == null) {
-                message.ack();
+                batch.ack();
             } else {
-                // Left unacknowledged: its offset is never committed, so it comes again after a restart; the channel's
-                // health check reports the stuck record meanwhile.
-                LOG.errorf(failure, "Notifications of a change event could not be recorded; it stays uncommitted");
+                // Left unacknowledged: its offsets are never committed, so it comes again after a restart; the channel's
+                // health check reports the stuck batch meanwhile.
+                LOG.errorf(failure, "Notifications or dead letters of a batch of %s could not be recorded; it stays uncommitted", TOPIC);
             }
         });
         return CompletableFuture.completedFuture(null);

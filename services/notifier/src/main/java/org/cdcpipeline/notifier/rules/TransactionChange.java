@@ -12,7 +12,8 @@ import org.cdcpipeline.events.TransactionRow;
  * every rule stays a pure function.
  *
  * @param homeCountry the account's home country, if the notifier has seen the account
- * @param recentTransactions transactions of the account within the velocity window up to this one, itself included
+ * @param recentTransactions transactions of the account within the velocity window up to this one, itself included,
+ *     among those the notifier recorded up to this one (a redelivered event gets the count it got the first time)
  */
 public record TransactionChange(
         ChangeEvent<TransactionRow> event, EventIdentity identity, Optional<String> homeCountry, int recentTransactions) {

@@ -194,8 +194,8 @@ public class Dispatcher {
         LOG.errorf("Dead-lettering %d notifications to bank.alerts.dlq: %s", batch.size(), reason);
         for (Queued queued : batch) {
             publisher.publishDeadLetter(queued.notification(), reason);
-            metrics.deadLetter("notification");
         }
+        metrics.deadLetters("notification", batch.size());
         store.markDeadLettered(batch.stream().map(queued -> queued.notification().id()).toList(), reason);
         batch.forEach(queued -> queued.delivered().complete(null));
     }

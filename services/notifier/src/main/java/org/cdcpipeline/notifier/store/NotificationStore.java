@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,14 +40,23 @@ public class NotificationStore {
         this.json = json;
     }
 
-    /** Records the notifications that are not recorded yet and returns all of them as recorded now. */
+    /**
+     * Records the notifications that are not recorded yet and returns all of them as recorded now, each once (the
+     * same event twice in a batch raises the same notifications twice).
+     */
     @Transactional
     public List<Claim> claim(List<Notification> notifications) {
+        Map<UUID, Notification> byId = new LinkedHashMap<>();
+        notifications.forEach(notification -> byId.putIfAbsent(notification.id(), notification));
+        if (byId.isEmpty()) {
+            return List.of();
+        }
         try (Connection connection = dataSource.getConnection()) {
-            Set<UUID> inserted = insertMissing(connection, notifications);
-            Map<UUID, State> states = states(connection, notifications.stream().map(Notification::id).toList());
-            return notifications.stream().map(notification -> {
-                State state = states.get(notification.id());
+            Set<UUID> inserted = insertMissing(connection, byId.values());
+            List<UUID> recordedBefore = byId.keySet().stream().filter(id -> !inserted.contains(id)).toList();
+            Map<UUID, State> states = recordedBefore.isEmpty() ? Map.of() : states(connection, recordedBefore);
+            return byId.values().stream().map(notification -> {
+                State state = states.getOrDefault(notification.id(), State.NEW);
                 return new Claim(notification, state.status(), inserted.contains(notification.id()), state.published());
             }).toList();
         } catch (SQLException e) {
@@ -54,27 +64,27 @@ public class NotificationStore {
         }
     }
 
-    private Set<UUID> insertMissing(Connection connection, List<Notification> notifications) throws SQLException {
+    /** One statement for them all, the notifications as one JSON array: a batch costs one round trip. */
+    private Set<UUID> insertMissing(Connection connection, Collection<Notification> notifications) throws SQLException {
         Set<UUID> inserted = new HashSet<>();
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO notifier.notifications (id, event_identity, rule, severity, transaction_id, body, status)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, 'PENDING') ON CONFLICT (id) DO NOTHING""")) {
-            for (Notification notification : notifications) {
-                insert.setObject(1, notification.id());
-                insert.setString(2, notification.eventIdentity());
-                insert.setString(3, notification.rule());
-                insert.setString(4, notification.severity().name());
-                insert.setObject(5, notification.transactionId());
-                insert.setString(6, toJson(notification));
-                if (insert.executeUpdate() == 1) {
-                    inserted.add(notification.id());
+                SELECT (n->>'id')::uuid, n->>'eventIdentity', n->>'rule', n->>'severity', (n->>'transactionId')::uuid, n, 'PENDING'
+                FROM jsonb_array_elements(?::jsonb) AS n
+                ON CONFLICT (id) DO NOTHING RETURNING id""")) {
+            insert.setString(1, toJson(notifications));
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    inserted.add(rows.getObject(1, UUID.class));
                 }
             }
         }
         return inserted;
     }
 
-    private record State(DeliveryStatus status, boolean published) {}
+    private record State(DeliveryStatus status, boolean published) {
+        static final State NEW = new State(DeliveryStatus.PENDING, false);
+    }
 
     private Map<UUID, State> states(Connection connection, List<UUID> ids) throws SQLException {
         Map<UUID, State> states = new HashMap<>();
@@ -91,8 +101,8 @@ public class NotificationStore {
     }
 
     @Transactional
-    public void markPublished(UUID id) {
-        update("UPDATE notifier.notifications SET published_at = now() WHERE id = ANY (?)", List.of(id));
+    public void markPublished(Collection<UUID> ids) {
+        update("UPDATE notifier.notifications SET published_at = now() WHERE id = ANY (?)", ids);
     }
 
     /**
@@ -227,11 +237,11 @@ public class NotificationStore {
         return connection.createArrayOf("uuid", ids.toArray());
     }
 
-    private String toJson(Notification notification) {
+    private String toJson(Collection<Notification> notifications) {
         try {
-            return json.writeValueAsString(notification);
+            return json.writeValueAsString(notifications);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a notification must serialize", e);
+            throw new IllegalStateException("notifications must serialize", e);
         }
     }
 

@@ -199,7 +199,7 @@ class SlackWebhookDeliveryTest {
     void learnsTheHomeCountryFromTheAccountsTopicAndFlagsATransactionAbroad() {
         UUID account = UUID.randomUUID();
         KafkaTestClient.send("bank.public.accounts", TestEvents.key(account), TestEvents.account(account, "NL"));
-        await().atMost(TIMEOUT).until(() -> accounts.homeCountry(account).isPresent());
+        await().atMost(TIMEOUT).until(() -> accounts.homeCountries(List.of(account)).containsKey(account));
 
         Transaction abroad = new Transaction(UUID.randomUUID(), account, null, "35.0000", "EUR", "PENDING", null, "BR");
         KafkaTestClient.send(TRANSACTIONS, TestEvents.key(abroad.id()), TestEvents.created(abroad, TestEvents.nextLsn()));
