@@ -58,8 +58,8 @@ public final class WriterBenchmark {
     private static final long BULK_ROWS = Long.getLong("bench.bulk-rows", 1_000_000);
     /** Bounds the client's open connections; a request that waits for one still counts from its scheduled start. */
     private static final int MAX_IN_FLIGHT = Integer.getInteger("bench.max-in-flight", 256);
-    /** Extra JVM options of the writer, e.g. {@code -XX:StartFlightRecording=filename=writer.jfr} to profile it. */
-    private static final String WRITER_JVM_OPTIONS = System.getProperty("bench.writer-jvm-options", "");
+    /** The writer's JVM options; add e.g. {@code -XX:StartFlightRecording=filename=writer.jfr} to profile it. */
+    private static final String WRITER_JVM_OPTIONS = System.getProperty("bench.writer-jvm-options", "-Xms512m -Xmx512m -XX:+UseParallelGC");
     private static final String ADMIN_PASSWORD = "bench-admin";
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
@@ -116,7 +116,7 @@ public final class WriterBenchmark {
 
     private static Process startWriter(Path jar, String jdbcUrl, int port, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx512m", "-XX:+UseParallelGC"));
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(Arrays.stream(WRITER_JVM_OPTIONS.split("\\s+")).filter(option -> !option.isEmpty()).toList());
         Path app = jar.getParent();
         StartupArchive.jvmOption(app, warning -> System.out.println("note: " + warning)).ifPresent(command::add);
