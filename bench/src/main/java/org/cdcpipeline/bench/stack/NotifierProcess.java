@@ -5,16 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.cdcpipeline.embedded.Ports;
-import org.cdcpipeline.embedded.StartupArchive;
+import org.cdcpipeline.embedded.QuarkusApplication;
 import org.cdcpipeline.embedded.StartupException;
 
 /**
@@ -25,7 +23,6 @@ import org.cdcpipeline.embedded.StartupException;
  */
 public final class NotifierProcess implements AutoCloseable {
 
-    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     private static final Duration POLL = Duration.ofMillis(20);
     private static final List<String> INHERITED_SETTINGS = List.of("SLACK_", "CDC_", "KAFKA_", "QUARKUS_", "MP_MESSAGING_", "JAVA_TOOL_OPTIONS");
 
@@ -44,8 +41,8 @@ public final class NotifierProcess implements AutoCloseable {
 
     /** The application's folder as {@code mvn package} leaves it; fails with the build command when it is missing. */
     public static Path requireBuilt(Path app) {
-        if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
-            throw new StartupException("The notifier is not built (" + app.toAbsolutePath().normalize().resolve("quarkus-run.jar")
+        if (!new QuarkusApplication(app).isBuilt()) {
+            throw new StartupException("The notifier is not built (" + app.toAbsolutePath().normalize().resolve(QuarkusApplication.RUNNER_JAR)
                     + " is missing). Build it with: ./mvnw -B -q -f services/notifier/pom.xml package -DskipTests, or pass --notifier-app.");
         }
         return app;
@@ -54,16 +51,9 @@ public final class NotifierProcess implements AutoCloseable {
     /** Starts the process without waiting for it: see {@link #awaitReady}. */
     public static NotifierProcess launch(Path app, List<String> jvmOptions, Map<String, String> environment, Path log) throws IOException {
         int port = Ports.findFree();
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(SETPRIV)) {
-            command.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "TERM", "--"));
-        }
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(jvmOptions);
-        // The start-up archive, as ./cdc uses it: mapped from the application's folder, when this Java wrote it.
-        StartupArchive.jvmOption(requireBuilt(app), warning -> System.out.println("  note: notifier " + warning)).ifPresent(command::add);
-        command.addAll(List.of("-jar", "quarkus-run.jar"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        // As ./cdc starts it: from its folder, with its start-up archive when this Java wrote it.
+        ProcessBuilder builder = new QuarkusApplication(requireBuilt(app)).processBuilder(jvmOptions,
+                warning -> System.out.println("  note: notifier " + warning)).redirectErrorStream(true).redirectOutput(log.toFile());
         // Only the benchmark's settings: none inherited from the shell (a real SLACK_BOT_TOKEN must never be posted to).
         builder.environment().keySet().removeIf(name -> INHERITED_SETTINGS.stream().anyMatch(name::startsWith));
         builder.environment().putAll(environment);

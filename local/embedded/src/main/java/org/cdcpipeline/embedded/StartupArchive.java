@@ -15,10 +15,9 @@ import java.util.function.Consumer;
  * ({@code quarkus.package.jar.aot.enabled}): {@code app.aot}, a Leyden AOT cache (built on JDK 25+), or
  * {@code app-cds.jsa}, an AppCDS archive (older JDKs). It holds the classes the service loads while it starts, already
  * parsed and linked. Only the JVM build that wrote an archive can map it, and only from the directory it was written
- * in (the class path inside is relative), so the service is started from there. Used by everything that starts a
- * service: the local pipeline and the benchmarks.
+ * in (the class path inside is relative), so the service is started from there. Used by {@link QuarkusApplication}.
  */
-public record StartupArchive(String fileName, String jvmOptionPrefix) {
+record StartupArchive(String fileName, String jvmOptionPrefix) {
 
     static final List<StartupArchive> KINDS = List.of(
             new StartupArchive("app.aot", "-XX:AOTCache="),
@@ -31,7 +30,7 @@ public record StartupArchive(String fileName, String jvmOptionPrefix) {
      * The JVM option that maps the service's archive when this JVM wrote it. An archive from another JVM is left out
      * with a warning: given one, the JVM would log errors and start without it (or, in {@code -XX:AOTMode=on}, not start).
      */
-    public static Optional<String> jvmOption(Path appDirectory, Consumer<String> warnings) {
+    static Optional<String> jvmOption(Path appDirectory, Consumer<String> warnings) {
         for (StartupArchive kind : KINDS) {
             Path archive = appDirectory.resolve(kind.fileName);
             if (!Files.isRegularFile(archive)) {

@@ -5,18 +5,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.cdcpipeline.embedded.Ports;
-import org.cdcpipeline.embedded.StartupArchive;
+import org.cdcpipeline.embedded.QuarkusApplication;
 import org.cdcpipeline.embedded.StartupException;
 
 /**
@@ -26,8 +24,6 @@ import org.cdcpipeline.embedded.StartupException;
 final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
-    private static final String RUNNER_JAR = "quarkus-run.jar";
     /** A small heap with the serial collector: a local service on a small machine. */
     private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx256m");
 
@@ -46,15 +42,14 @@ final class ServiceProcess implements AutoCloseable {
     /** @param warnings told when the service has to start without its start-up archive */
     static ServiceProcess start(String name, Path projectDirectory, int port, Map<String, String> environment, Path logDirectory,
             Consumer<String> warnings) {
-        Path appDirectory = projectDirectory.resolve("services").resolve(name).resolve("target/quarkus-app");
-        if (!Files.isRegularFile(appDirectory.resolve(RUNNER_JAR))) {
-            throw new StartupException("The " + name + " service is not built (" + appDirectory.resolve(RUNNER_JAR)
+        QuarkusApplication application = new QuarkusApplication(projectDirectory.resolve("services").resolve(name).resolve("target/quarkus-app"));
+        if (!application.isBuilt()) {
+            throw new StartupException("The " + name + " service is not built (" + application.runnerJar()
                     + " is missing). Build it with: ./mvnw package -DskipTests");
         }
         Ports.requireFree(name, port, "--" + name + "-port or CDC_" + name.toUpperCase().replace('-', '_') + "_PORT");
         Path logFile = logDirectory.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command(appDirectory, warnings))
-                .directory(appDirectory.toFile())
+        ProcessBuilder builder = application.processBuilder(JVM_OPTIONS, warnings)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
         builder.environment().putAll(environment);
@@ -68,23 +63,6 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("Could not start " + name + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The same Java that runs the launcher, started in the service's directory with its start-up archive when it has
-     * one this Java wrote. Where util-linux's setpriv exists, the child is told to stop when the launcher dies, even
-     * by SIGKILL, so a crashed launcher never leaves a service holding its port.
-     */
-    private static List<String> command(Path appDirectory, Consumer<String> warnings) {
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(SETPRIV)) {
-            command.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "TERM", "--"));
-        }
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(JVM_OPTIONS);
-        StartupArchive.jvmOption(appDirectory, warnings).ifPresent(command::add);
-        command.addAll(List.of("-jar", RUNNER_JAR));
-        return command;
     }
 
     private void awaitReady() {

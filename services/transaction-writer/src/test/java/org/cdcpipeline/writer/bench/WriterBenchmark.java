@@ -33,7 +33,7 @@ import io.vertx.core.http.RequestOptions;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.cdcpipeline.embedded.Ports;
-import org.cdcpipeline.embedded.StartupArchive;
+import org.cdcpipeline.embedded.QuarkusApplication;
 import org.cdcpipeline.embedded.postgres.PostgresServer;
 import org.cdcpipeline.embedded.postgres.PostgresSettings;
 import org.iban4j.CountryCode;
@@ -76,16 +76,16 @@ public final class WriterBenchmark {
         // exec:java runs this in its own class loader, where DriverManager's service-loader scan does not look.
         Class.forName("org.postgresql.Driver");
         Path moduleDirectory = Path.of(System.getProperty("bench.module-dir", "."));
-        Path jar = moduleDirectory.resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the service first (the benchmark profile runs after package)");
+        QuarkusApplication application = new QuarkusApplication(moduleDirectory.resolve("target/quarkus-app"));
+        if (!application.isBuilt()) {
+            throw new IllegalStateException(application.runnerJar() + " is missing: build the service first (the benchmark profile runs after package)");
         }
         Path state = Files.createTempDirectory(moduleDirectory.resolve("target"), "bench-");
         try (PostgresServer postgres = PostgresServer.start(PostgresSettings.of(state.resolve("postgres"), Ports.findFree(), "postgres", ADMIN_PASSWORD)
                 .withServerSettings(PostgresSettings.WAL_TUNING))) {
             postgres.createDatabaseIfMissing("bank");
             int port = Ports.findFree();
-            Process writer = startWriter(jar, postgres.jdbcUrl("bank"), port, state.resolve("writer.log"));
+            Process writer = startWriter(application, postgres.jdbcUrl("bank"), port, state.resolve("writer.log"));
             Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
             try {
                 WriterBenchmark benchmark = new WriterBenchmark(vertx, vertx.createHttpClient(
@@ -114,14 +114,10 @@ public final class WriterBenchmark {
         }
     }
 
-    private static Process startWriter(Path jar, String jdbcUrl, int port, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(Arrays.stream(WRITER_JVM_OPTIONS.split("\\s+")).filter(option -> !option.isEmpty()).toList());
-        Path app = jar.getParent();
-        StartupArchive.jvmOption(app, warning -> System.out.println("note: " + warning)).ifPresent(command::add);
-        command.addAll(List.of("-jar", jar.getFileName().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    private static Process startWriter(QuarkusApplication application, String jdbcUrl, int port, Path log) throws IOException {
+        List<String> jvmOptions = Arrays.stream(WRITER_JVM_OPTIONS.split("\\s+")).filter(option -> !option.isEmpty()).toList();
+        ProcessBuilder builder = application.processBuilder(jvmOptions, warning -> System.out.println("note: " + warning))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of(
                 "CDC_DATABASE_URL", jdbcUrl,
                 "CDC_DATABASE_ADMIN_PASSWORD", ADMIN_PASSWORD,
