@@ -18,6 +18,7 @@ ALTER ROLE "${appUser}" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICA
 GRANT USAGE ON SCHEMA public TO "${appUser}";
 GRANT SELECT, INSERT, UPDATE, DELETE ON accounts, merchants, transactions TO "${appUser}";
 GRANT SELECT, INSERT, DELETE ON idempotency_keys TO "${appUser}";
+GRANT EXECUTE ON FUNCTION refresh_population_statistics() TO "${appUser}";
 
 -- Debezium streams the WAL and reads the captured tables for its snapshot, and writes only its heartbeat.
 ALTER ROLE "${debeziumUser}" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE REPLICATION PASSWORD '${debeziumPassword}';

@@ -57,6 +57,7 @@ class SchemaMigrationTest {
             assertThat(rejected(statement, "UPDATE transactions SET status = 'SETTLED'")).contains("permission denied");
             assertThat(rejected(statement, "DELETE FROM transactions")).contains("permission denied");
             assertThat(rejected(statement, "SELECT * FROM idempotency_keys")).contains("permission denied");
+            assertThat(rejected(statement, "SELECT refresh_population_statistics()")).contains("permission denied");
         }
     }
 

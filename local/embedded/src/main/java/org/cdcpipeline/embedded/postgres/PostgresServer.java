@@ -1,6 +1,7 @@
 package org.cdcpipeline.embedded.postgres;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,16 @@ public final class PostgresServer implements AutoCloseable {
 
     public PostgresBinaries binaries() {
         return binaries;
+    }
+
+    /** The running server's main process (its backends are its children), from the first line of postmaster.pid. */
+    public ProcessHandle process() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL's process " + pid + " is gone"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL is not running in " + dataDirectory, e);
+        }
     }
 
     /** A connection as the superuser, for provisioning. */

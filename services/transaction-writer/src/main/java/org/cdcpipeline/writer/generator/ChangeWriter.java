@@ -3,6 +3,7 @@ package org.cdcpipeline.writer.generator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 
@@ -74,6 +75,18 @@ public class ChangeWriter {
                 connection.rollback();
                 throw e;
             }
+            refreshStatistics(connection);
+        }
+    }
+
+    /**
+     * Every generated transaction references the population: its foreign-key checks are planned from statistics that
+     * must count these rows, or each check becomes a sequential scan (see V3__refresh_population_statistics.sql).
+     */
+    private static void refreshStatistics(Connection connection) throws SQLException {
+        try (Statement analyze = connection.createStatement()) {
+            analyze.execute("SELECT refresh_population_statistics()");
+            connection.commit();
         }
     }
 

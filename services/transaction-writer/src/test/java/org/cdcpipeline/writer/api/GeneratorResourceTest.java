@@ -74,6 +74,9 @@ class GeneratorResourceTest {
                 .then().statusCode(200).body("rows", equalTo(20_000), "seed", equalTo(99));
         assertThat(count("SELECT count(*) FROM transactions") - before).isEqualTo(20_000);
         assertThat(count("SELECT count(DISTINCT status) FROM transactions")).isEqualTo(4);
+        // The foreign-key checks of the COPY were planned from statistics that count the population it references.
+        assertThat(count("SELECT reltuples::bigint FROM pg_class WHERE relname = 'merchants'")).isEqualTo(count("SELECT count(*) FROM merchants"));
+        assertThat(count("SELECT reltuples::bigint FROM pg_class WHERE relname = 'accounts'")).isEqualTo(count("SELECT count(*) FROM accounts"));
         given().contentType(ContentType.JSON).body(Map.of("count", 10, "seed", 99)).post("/api/generator/bulk")
                 .then().statusCode(409).contentType("application/problem+json").body("errors.field", contains("seed"));
         given().get("/q/metrics").then().body(containsString("cdc_writer_transactions_created_total{source=\"bulk\"}"));

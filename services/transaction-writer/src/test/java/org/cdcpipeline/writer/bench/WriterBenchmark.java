@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -54,7 +55,8 @@ public final class WriterBenchmark {
 
     private static final double RATE = Double.parseDouble(System.getProperty("bench.rate", "1000"));
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
-    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup-seconds", 15);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup-seconds", 60);
+    private static final int WARM_UP_WINDOW_SECONDS = 10;
     private static final long BULK_ROWS = Long.getLong("bench.bulk-rows", 1_000_000);
     /** Bounds the client's open connections; a request that waits for one still counts from its scheduled start. */
     private static final int MAX_IN_FLIGHT = Integer.getInteger("bench.max-in-flight", 256);
@@ -92,7 +94,7 @@ public final class WriterBenchmark {
                         new HttpClientOptions().setDefaultHost(Ports.LOOPBACK).setDefaultPort(port).setConnectTimeout(5_000),
                         new PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT)));
                 benchmark.awaitReady(writer);
-                benchmark.run(writer.toHandle());
+                benchmark.run(writer.toHandle(), postgres.process());
             } finally {
                 vertx.close().toCompletionStage().toCompletableFuture().join();
                 writer.destroy();
@@ -147,32 +149,41 @@ public final class WriterBenchmark {
         throw new IllegalStateException("The writer did not become ready within 120 s");
     }
 
-    private void run(ProcessHandle writer) throws Exception {
+    private void run(ProcessHandle writer, ProcessHandle postgres) throws Exception {
         List<String> accounts = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             accounts.add(create("/api/accounts", "{\"ownerName\":\"Bench " + i + "\",\"iban\":\"" + Iban.random(CountryCode.DE)
                     + "\",\"homeCountry\":\"DE\",\"currency\":\"EUR\"}"));
         }
         String merchant = create("/api/merchants", "{\"name\":\"Bench Shop\",\"category\":\"GROCERY\",\"country\":\"DE\"}");
+        CpuMeter cpu = new CpuMeter(writer, postgres);
 
+        // The writer's JIT compiler takes about a minute of this load to finish on two cores; until then it competes
+        // for the CPU with the requests it speeds up. Each window's line shows the writer's cost per request settle.
         System.out.printf(Locale.ROOT, "warm-up: %d s at %.0f req/s%n", WARM_UP_SECONDS, RATE);
-        load(accounts, merchant, WARM_UP_SECONDS);
+        for (int done = 0; done < WARM_UP_SECONDS; done += WARM_UP_WINDOW_SECONDS) {
+            int window = Math.min(WARM_UP_WINDOW_SECONDS, WARM_UP_SECONDS - done);
+            CpuTimes before = cpu.read();
+            Result result = load(accounts, merchant, window);
+            CpuTimes used = cpu.read().minus(before);
+            System.out.printf(Locale.ROOT, "  %3d s  p99 %6.1f ms  CPU per request %.2f ms writer, %.2f ms PostgreSQL%n",
+                    done + window, result.latencies().getValueAtPercentile(99) / 1e6,
+                    used.writerMs() / result.requests(), used.postgresMs() / result.requests());
+        }
         System.out.printf(Locale.ROOT, "measuring: %d s at %.0f req/s%n", SECONDS, RATE);
-        Duration writerCpuBefore = cpuTime(writer);
-        Duration clientCpuBefore = cpuTime(ProcessHandle.current());
+        CpuTimes before = cpu.read();
         Result result = load(accounts, merchant, SECONDS);
-        double writerCpuMs = cpuTime(writer).minus(writerCpuBefore).toNanos() / 1e6;
-        double clientCpuMs = cpuTime(ProcessHandle.current()).minus(clientCpuBefore).toNanos() / 1e6;
+        CpuTimes used = cpu.read().minus(before);
 
         Answer bulk = await(send(HttpMethod.POST, "/api/generator/bulk", json(), "{\"count\":" + BULK_ROWS + ",\"seed\":2026}"));
 
         Histogram latencies = result.latencies();
         System.out.printf(Locale.ROOT, """
 
-                POST /api/transactions  (open loop, target %.0f req/s, %d s, loopback)
+                POST /api/transactions  (open loop, target %.0f req/s, %d s after a %d s warm-up, loopback)
                   requests        %d ok, %d failed
                   throughput      %.0f req/s
-                  CPU per request %.2f ms writer, %.2f ms load client (%.2f and %.2f cores)
+                  CPU per request %.2f ms writer, %.2f ms PostgreSQL, %.2f ms load client (%.2f, %.2f and %.2f cores)
                   latency p50     %.1f ms
                   latency p95     %.1f ms
                   latency p99     %.1f ms
@@ -180,14 +191,17 @@ public final class WriterBenchmark {
                 bulk mode (POST /api/generator/bulk, COPY)
                   %s
                 %n""",
-                RATE, SECONDS, result.ok(), result.failed(), result.ok() / result.seconds(),
-                writerCpuMs / (result.ok() + result.failed()), clientCpuMs / (result.ok() + result.failed()),
-                writerCpuMs / 1e3 / result.seconds(), clientCpuMs / 1e3 / result.seconds(),
+                RATE, SECONDS, WARM_UP_SECONDS, result.ok(), result.failed(), result.ok() / result.seconds(),
+                used.writerMs() / result.requests(), used.postgresMs() / result.requests(), used.clientMs() / result.requests(),
+                used.writerMs() / 1e3 / result.seconds(), used.postgresMs() / 1e3 / result.seconds(), used.clientMs() / 1e3 / result.seconds(),
                 latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(95) / 1e6,
                 latencies.getValueAtPercentile(99) / 1e6, latencies.getMaxValue() / 1e6, bulk.body());
     }
 
     private record Result(long ok, long failed, double seconds, Histogram latencies) {
+        long requests() {
+            return ok + failed;
+        }
     }
 
     private Result load(List<String> accounts, String merchant, int seconds) throws Exception {
@@ -220,9 +234,27 @@ public final class WriterBenchmark {
         return new Result(ok.get(), failed.get(), (System.nanoTime() - start) / 1e9, recorder.getIntervalHistogram());
     }
 
-    /** CPU time a process has used so far: the figure that stays meaningful when the machine is busy with other work. */
-    private static Duration cpuTime(ProcessHandle process) {
-        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("No CPU time for process " + process.pid()));
+    /** CPU time used so far, in ms: the figures that stay meaningful when the machine is busy with other work. */
+    private record CpuTimes(double writerMs, double postgresMs, double clientMs) {
+        CpuTimes minus(CpuTimes earlier) {
+            return new CpuTimes(writerMs - earlier.writerMs, postgresMs - earlier.postgresMs, clientMs - earlier.clientMs);
+        }
+    }
+
+    /**
+     * Reads the CPU time of the writer, of PostgreSQL (its main process and the live backends: the writer's pooled
+     * connections stay open for the whole run) and of this process, the load client.
+     */
+    private record CpuMeter(ProcessHandle writer, ProcessHandle postgres) {
+        CpuTimes read() {
+            double postgresMs = Stream.concat(Stream.of(postgres), postgres.descendants()).mapToDouble(CpuMeter::cpuMs).sum();
+            return new CpuTimes(cpuMs(writer), postgresMs, cpuMs(ProcessHandle.current()));
+        }
+
+        /** Zero for a process that ended between being listed and being read (a backend whose connection closed). */
+        private static double cpuMs(ProcessHandle process) {
+            return process.info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e6).orElse(0.0);
+        }
     }
 
     private record Answer(int status, String body) {
