@@ -17,6 +17,17 @@ public interface NotifierConfig {
     @WithDefault("false")
     boolean alertOnSnapshot();
 
+    /**
+     * How long the velocity rule's record of each account's transactions is kept, counted back from the newest; never
+     * less than the rule's window. Deleted every {@code cdc.notifier.activity-purge-interval}.
+     */
+    @WithDefault("15m")
+    Duration activityRetention();
+
+    /** How often the rows beyond {@link #activityRetention()} are deleted (read by ActivityPurge's schedule). */
+    @WithDefault("1m")
+    Duration activityPurgeInterval();
+
     Delivery delivery();
 
     interface Delivery {

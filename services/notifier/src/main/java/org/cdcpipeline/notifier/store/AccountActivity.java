@@ -69,6 +69,28 @@ public class AccountActivity {
         }
     }
 
+    /**
+     * Deletes the rows no velocity window can reach any more: those older than {@code retention} before the newest row,
+     * or before now if the newest is stamped in the future (so one event with a wrong clock cannot empty the table).
+     * Measured from the newest row, not the clock, so a backlog consumed after downtime keeps the rows its windows need.
+     * A transaction delivered again after its row was deleted finds none of its window either, so it can only count
+     * lower than the first time: it never raises an alert it did not raise then.
+     *
+     * @return the number of rows deleted
+     */
+    @Transactional
+    public int purgeOlderThan(Duration retention) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement purge = connection.prepareStatement("""
+                DELETE FROM notifier.account_activity
+                WHERE occurred_at < least(now(), (SELECT max(occurred_at) FROM notifier.account_activity))
+                                    - ? * interval '1 microsecond'""")) {
+            purge.setLong(1, retention.dividedBy(ChronoUnit.MICROS.getDuration()));
+            return purge.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("could not purge account activity", e);
+        }
+    }
+
     private static List<Integer> countRecent(Connection connection, List<Transaction> transactions, Duration window)
             throws SQLException {
         Integer[] counts = new Integer[transactions.size()];

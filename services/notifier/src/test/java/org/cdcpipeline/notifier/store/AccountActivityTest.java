@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,6 +62,23 @@ class AccountActivityTest {
         assertThat(activity.recordAndCountRecent(List.of(second, third, fourth, fourth, first), WINDOW))
                 .as("redelivered events keep their counts; the same one twice in a batch counts once")
                 .containsExactly(2, 3, 4, 4, 1);
+    }
+
+    @Test
+    void purgeKeepsWhatAVelocityWindowCanStillReachCountedFromTheNewestRowAndNeverFromTheFuture() {
+        UUID account = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Transaction twoHoursAgo = at(account, now.minus(Duration.ofHours(2)));
+        Transaction aMinuteAgo = at(account, now.minus(Duration.ofMinutes(1)));
+        Transaction tomorrow = at(UUID.randomUUID(), now.plus(Duration.ofDays(1)));
+        activity.recordAndCountRecent(List.of(twoHoursAgo, aMinuteAgo, tomorrow), WINDOW);
+
+        assertThat(activity.purgeOlderThan(Duration.ofHours(1))).isPositive();
+
+        Transaction now1 = at(account, now);
+        assertThat(activity.recordAndCountRecent(List.of(now1), Duration.ofHours(3)))
+                .as("the row of two hours ago is gone; the one of a minute ago is kept although a row is stamped tomorrow")
+                .containsExactly(2);
     }
 
     private static Transaction at(UUID account, Instant occurredAt) {
