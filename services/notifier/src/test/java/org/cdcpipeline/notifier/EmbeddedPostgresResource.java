@@ -14,7 +14,7 @@ import org.cdcpipeline.embedded.postgres.PostgresSettings;
 /** Starts a real PostgreSQL with the local pipeline's provisioning code and points the notifier at it. */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String ADMIN_PASSWORD = "test-admin";
+    public static final String ADMIN_PASSWORD = "test-admin";
     static final String NOTIFIER_PASSWORD = "test-notifier";
 
     private PostgresServer server;

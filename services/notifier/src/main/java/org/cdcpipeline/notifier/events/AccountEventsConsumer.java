@@ -35,8 +35,7 @@ import org.jboss.logging.Logger;
  * foreign-country rule compares against: each account's last change in the batch, written in one database
  * transaction, so accounts keep pace with a backlog of transactions. A malformed record goes to
  * {@code bank.public.accounts.dlq} with the parser's reason in the {@code dead-letter-reason} header. The batch is
- * acknowledged (its offsets committed) once both are done; if the database fails, it stays uncommitted and comes again
- * after a restart.
+ * acknowledged (its offsets committed) once both are done; while the database fails, {@link BatchRetry} tries again.
  */
 @ApplicationScoped
 public class AccountEventsConsumer {
@@ -46,11 +45,14 @@ public class AccountEventsConsumer {
 
     private final ChangeEventParser parser = new ChangeEventParser();
     private final AccountFacts accounts;
+    private final BatchRetry retry;
     private final EventDeadLetters deadLetters;
     private final NotifierMetrics metrics;
 
-    AccountEventsConsumer(AccountFacts accounts, @Channel("accounts-dlq") MutinyEmitter<byte[]> deadLetters, NotifierMetrics metrics) {
+    AccountEventsConsumer(AccountFacts accounts, BatchRetry retry, @Channel("accounts-dlq") MutinyEmitter<byte[]> deadLetters,
+            NotifierMetrics metrics) {
         this.accounts = accounts;
+        this.retry = retry;
         this.deadLetters = new EventDeadLetters(deadLetters, metrics);
         this.metrics = metrics;
     }
@@ -58,7 +60,7 @@ public class AccountEventsConsumer {
     @Incoming("accounts")
     @Blocking
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
-    public CompletionStage<Void> consume(KafkaRecordBatch<byte[], byte[]> batch) {
+    public CompletionStage<Void> consume(KafkaRecordBatch<byte[], byte[]> batch) throws InterruptedException {
         Map<UUID, String> homeCountries = new HashMap<>();
         Set<UUID> deleted = new HashSet<>();
         List<EventDeadLetters.Malformed> malformed = new ArrayList<>();
@@ -75,16 +77,12 @@ public class AccountEventsConsumer {
             }
         }
         CompletableFuture<Void> deadLettered = deadLetters.send(malformed);
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                accounts.rememberHomeCountries(homeCountries);
-                accounts.forget(deleted);
-            });
-        } catch (RuntimeException e) {
-            // The notifier's database failed, not the events: no dead letter, and the batch stays uncommitted.
-            LOG.errorf(e, "Could not record a batch of %d account events of %s; it stays uncommitted", processed, TOPIC);
-            return CompletableFuture.completedFuture(null);
-        }
+        // The notifier's database failing is not the events' fault: no dead letter, the batch waits for it.
+        retry.untilDone("a batch of " + processed + " account events of " + TOPIC, () -> QuarkusTransaction.requiringNew().call(() -> {
+            accounts.rememberHomeCountries(homeCountries);
+            accounts.forget(deleted);
+            return null;
+        }));
         metrics.eventsConsumed(TOPIC, "processed", processed);
         metrics.eventsConsumed(TOPIC, "skipped", batch.getRecords().size() - processed - malformed.size());
         deadLettered.whenComplete((ignored, failure) -> {

@@ -42,12 +42,14 @@ public class TransactionEventsConsumer {
 
     private final ChangeEventParser parser = new ChangeEventParser();
     private final TransactionEventHandler handler;
+    private final BatchRetry retry;
     private final EventDeadLetters deadLetters;
     private final NotifierMetrics metrics;
 
-    TransactionEventsConsumer(TransactionEventHandler handler, @Channel("transactions-dlq") MutinyEmitter<byte[]> deadLetters,
-            NotifierMetrics metrics) {
+    TransactionEventsConsumer(TransactionEventHandler handler, BatchRetry retry,
+            @Channel("transactions-dlq") MutinyEmitter<byte[]> deadLetters, NotifierMetrics metrics) {
         this.handler = handler;
+        this.retry = retry;
         this.deadLetters = new EventDeadLetters(deadLetters, metrics);
         this.metrics = metrics;
     }
@@ -74,14 +76,9 @@ public class TransactionEventsConsumer {
         metrics.eventsConsumed(TOPIC, "tombstone", tombstones);
 
         CompletableFuture<Void> deadLettered = deadLetters.send(malformed);
-        CompletableFuture<Void> delivered;
-        try {
-            delivered = handler.handle(events);
-        } catch (RuntimeException e) {
-            // The notifier's database or Kafka failed, not the events: no dead letter, see below.
-            LOG.errorf(e, "Could not process a batch of %d change events of %s; it stays uncommitted", events.size(), TOPIC);
-            return CompletableFuture.completedFuture(null);
-        }
+        // The notifier's database or Kafka failing is not the events' fault: no dead letter, the batch waits for them.
+        CompletableFuture<Void> delivered = retry.untilDone("a batch of " + events.size() + " change events of " + TOPIC,
+                () -> handler.handle(events));
         metrics.eventsConsumed(TOPIC, "processed", events.size());
         CompletableFuture.allOf(deadLettered, delivered).whenComplete((ignored, failure) -> {
             if (failure == null) {

@@ -10,6 +10,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +27,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.cdcpipeline.notifier.EmbeddedPostgresResource;
 import org.cdcpipeline.notifier.FakeSlackResource;
 import org.cdcpipeline.notifier.FakeSlackResource.InjectFakeSlack;
 import org.cdcpipeline.notifier.KafkaTestClient;
@@ -31,6 +36,7 @@ import org.cdcpipeline.notifier.NotifierTestProfile;
 import org.cdcpipeline.notifier.TestEvents;
 import org.cdcpipeline.notifier.TestEvents.Transaction;
 import org.cdcpipeline.notifier.rules.Notification;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +51,9 @@ class TransactionEventsConsumerTest {
 
     @InjectFakeSlack
     WireMockServer slack;
+
+    @ConfigProperty(name = "cdc.database.url")
+    String databaseUrl;
 
     @BeforeEach
     void slackAcceptsEverything() {
@@ -148,6 +157,35 @@ class TransactionEventsConsumerTest {
         KafkaTestClient.sendInOneBatch(TRANSACTIONS, secondBatch);
 
         assertOnlyTheLastRaisesAVelocityAlert(velocityAlerts);
+    }
+
+    @Test
+    void triesABatchAgainWhileTheDatabaseRefusesItAndAlertsOnceItAccepts() throws SQLException {
+        Transaction tx = Transaction.of(UUID.randomUUID(), "47000.0000", "EUR");
+        long lsn = TestEvents.nextLsn();
+        UUID alert = alertId(tx, lsn, "large-amount");
+        double retriesBefore = batchRetries();
+        try (Connection admin = DriverManager.getConnection(databaseUrl, "postgres", EmbeddedPostgresResource.ADMIN_PASSWORD);
+             Statement statement = admin.createStatement()) {
+            statement.execute("REVOKE INSERT ON notifier.account_activity FROM notifier");
+            try {
+                long offset = KafkaTestClient.sendInOneBatch(TRANSACTIONS, List.of(new Record(TestEvents.key(tx.id()), TestEvents.created(tx, lsn))));
+                await().atMost(TIMEOUT).until(() -> batchRetries() >= retriesBefore + 2);
+                assertThat(postedNotificationIds()).doesNotContain(alert);
+                assertThat(KafkaTestClient.committedOffset("notifier", TRANSACTIONS)).isLessThanOrEqualTo(offset);
+            } finally {
+                statement.execute("GRANT INSERT ON notifier.account_activity TO notifier");
+            }
+        }
+        await().atMost(TIMEOUT).until(() -> postedNotificationIds().contains(alert));
+    }
+
+    /** How often BatchRetry has tried a batch again, from the Fault Tolerance metrics on /q/metrics. */
+    private static double batchRetries() {
+        return given().get("/q/metrics").then().extract().asString().lines()
+                .filter(line -> line.startsWith("ft_retry_retries_total{") && line.contains("BatchRetry.untilDone"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** The dispatcher posts in the order notifications were recorded: once the last is posted, any earlier one is too. */
