@@ -9,14 +9,17 @@ import java.nio.file.Path;
  * @param projectDirectory where the services' built jars are ({@code services/<name>/target/quarkus-app})
  * @param stateDirectory   data of PostgreSQL and Kafka, logs, the launcher's pid
  * @param generatorRate    transactions/s of the transaction-writer's generator, started with the writer; 0 = off
+ * @param trainStartupArchives whether the services start with the archive trained on their earlier runs here, and the
+ *                         first run trains it (see {@link org.cdcpipeline.embedded.QuarkusApplication#trainedProcessBuilder})
  */
-public record LocalSettings(Path projectDirectory, Path stateDirectory, Ports ports, boolean demoData, int generatorRate) {
+public record LocalSettings(Path projectDirectory, Path stateDirectory, Ports ports, boolean demoData, int generatorRate,
+                            boolean trainStartupArchives) {
 
     public static final String DATABASE = "bank";
 
-    /** Without the generator. */
+    /** Without the generator, and with the packaged start-up archives only: a run that leaves the built services as they are. */
     public LocalSettings(Path projectDirectory, Path stateDirectory, Ports ports, boolean demoData) {
-        this(projectDirectory, stateDirectory, ports, demoData, 0);
+        this(projectDirectory, stateDirectory, ports, demoData, 0, false);
     }
 
     /** The ports of the local pipeline; the defaults are the ones the README documents. */

@@ -105,8 +105,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private ServiceProcess launch(String name, int port, Map<String, String> environment) {
-        return ServiceProcess.start(name, settings.projectDirectory(), port, environment, directory("logs"),
-                warning -> progress.warning(name, warning));
+        ServiceProcess service = ServiceProcess.start(name, settings.projectDirectory(), port, environment, directory("logs"),
+                settings.trainStartupArchives(), warning -> progress.warning(name, warning));
+        if (service.training()) {
+            progress.warning(name, "this first run after a build trains its start-up archive: written as it stops, it makes the next starts faster");
+        }
+        return service;
     }
 
     private Map<String, String> notifierEnvironment() {

@@ -27,21 +27,30 @@ final class ServiceProcess implements AutoCloseable {
     /** A small heap with the serial collector: a local service on a small machine. */
     private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx256m");
 
+    /** A graceful shutdown; a run that trains its start-up archive writes it then, which takes some seconds more. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration TRAINING_STOP_TIMEOUT = Duration.ofSeconds(120);
+
     private final String name;
     private final Process process;
     private final URI url;
     private final Path logFile;
+    private final boolean training;
 
-    private ServiceProcess(String name, Process process, URI url, Path logFile) {
+    private ServiceProcess(String name, Process process, URI url, Path logFile, boolean training) {
         this.name = name;
         this.process = process;
         this.url = url;
         this.logFile = logFile;
+        this.training = training;
     }
 
-    /** @param warnings told when the service has to start without its start-up archive */
+    /**
+     * @param trainStartupArchive start with the archive trained on earlier runs, or train it in this one
+     * @param warnings            told when the service has to start without its start-up archive
+     */
     static ServiceProcess start(String name, Path projectDirectory, int port, Map<String, String> environment, Path logDirectory,
-            Consumer<String> warnings) {
+            boolean trainStartupArchive, Consumer<String> warnings) {
         QuarkusApplication application = new QuarkusApplication(projectDirectory.resolve("services").resolve(name).resolve("target/quarkus-app"));
         if (!application.isBuilt()) {
             throw new StartupException("The " + name + " service is not built (" + application.runnerJar()
@@ -49,7 +58,10 @@ final class ServiceProcess implements AutoCloseable {
         }
         Ports.requireFree(name, port, "--" + name + "-port or CDC_" + name.toUpperCase().replace('-', '_') + "_PORT");
         Path logFile = logDirectory.resolve(name + ".log");
-        ProcessBuilder builder = application.processBuilder(JVM_OPTIONS, warnings)
+        QuarkusApplication.TrainedStart start = trainStartupArchive
+                ? application.trainedProcessBuilder(JVM_OPTIONS, warnings)
+                : new QuarkusApplication.TrainedStart(application.processBuilder(JVM_OPTIONS, warnings), false);
+        ProcessBuilder builder = start.processBuilder()
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
         builder.environment().putAll(environment);
@@ -57,7 +69,8 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_HOST", Ports.LOOPBACK);
         try {
             Process process = builder.start();
-            ServiceProcess service = new ServiceProcess(name, process, URI.create("http://" + Ports.LOOPBACK + ":" + port), logFile);
+            ServiceProcess service = new ServiceProcess(name, process, URI.create("http://" + Ports.LOOPBACK + ":" + port), logFile,
+                    start.training());
             service.awaitReady();
             return service;
         } catch (IOException e) {
@@ -94,6 +107,11 @@ final class ServiceProcess implements AutoCloseable {
         return url;
     }
 
+    /** Whether this run trains the service's start-up archive, written as it stops. */
+    boolean training() {
+        return training;
+    }
+
     Path logFile() {
         return logFile;
     }
@@ -112,7 +130,7 @@ final class ServiceProcess implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor((training ? TRAINING_STOP_TIMEOUT : STOP_TIMEOUT).toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

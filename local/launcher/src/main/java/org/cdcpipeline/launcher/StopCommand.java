@@ -24,7 +24,8 @@ final class StopCommand implements Callable<Integer> {
         ProcessHandle launcher = running.get().process();
         System.out.println("Stopping the pipeline (launcher pid " + launcher.pid() + ")...");
         launcher.destroy();
-        launcher.onExit().get(90, TimeUnit.SECONDS);
+        // A first run after a build writes the services' trained start-up archives as they stop (ServiceProcess).
+        launcher.onExit().get(300, TimeUnit.SECONDS);
         System.out.println("Stopped.");
         return 0;
     }

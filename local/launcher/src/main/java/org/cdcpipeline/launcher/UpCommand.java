@@ -42,6 +42,11 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-demo-data", negatable = true, defaultValue = "true", description = "Write a few demo rows on the first start (default: yes).")
     boolean demoData;
 
+    @Option(names = "--no-startup-training", negatable = true, defaultValue = "true",
+            description = "Start the services with start-up archives trained on their earlier runs here; the first run after a build trains them, "
+                    + "starting and stopping more slowly (default: yes, on Java 25 or later).")
+    boolean trainStartupArchives;
+
     @Option(names = "--generate", paramLabel = "<rate>", defaultValue = "0",
             description = "Start the transaction-writer's generator of fake transactions at <rate> per second (default: off).")
     int generatorRate;
@@ -58,7 +63,8 @@ final class UpCommand implements Callable<Integer> {
                     + running.process().pid() + "). See it with ./cdc status, stop it with ./cdc stop.");
         });
         LocalSettings settings = new LocalSettings(projectDirectory.toAbsolutePath().normalize(), launcherState.stateDirectory(),
-                new LocalSettings.Ports(postgresPort, kafkaPort, kafkaControllerPort, connectPort, writerPort, notifierPort), demoData, generatorRate);
+                new LocalSettings.Ports(postgresPort, kafkaPort, kafkaControllerPort, connectPort, writerPort, notifierPort), demoData, generatorRate,
+                trainStartupArchives);
         ComponentLogs.configure(settings.stateDirectory().resolve("logs"));
 
         out.println("Starting the CDC pipeline (state in " + settings.stateDirectory() + ")");

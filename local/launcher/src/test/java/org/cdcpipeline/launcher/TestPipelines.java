@@ -39,6 +39,9 @@ final class TestPipelines {
         if (!settings.demoData()) {
             options.add("--no-demo-data");
         }
+        if (!settings.trainStartupArchives()) {
+            options.add("--no-startup-training");
+        }
         return options;
     }
 }
