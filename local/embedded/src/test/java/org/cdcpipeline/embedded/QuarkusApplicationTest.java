@@ -2,7 +2,6 @@ package org.cdcpipeline.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which start-up archive a service starts with, decided by the JVM running this test, and whether that JVM maps it. */
 class QuarkusApplicationTest {
 
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final boolean TRAINS = Runtime.version().feature() >= 25;
 
     @TempDir
@@ -38,7 +36,7 @@ class QuarkusApplicationTest {
     @Test
     void aTrainedArchiveThisJavaWroteIsStartedWithAndTheJvmMapsIt() throws Exception {
         // What a training start does as it exits, on a smaller scale: the JVM writes the archive of this run.
-        int written = java("-XX:AOTCacheOutput=" + QuarkusApplication.TRAINED_ARCHIVE, "-version");
+        int written = ThisJava.run(app, "-XX:AOTCacheOutput=" + QuarkusApplication.TRAINED_ARCHIVE, "-version");
 
         QuarkusApplication.TrainedStart start = new QuarkusApplication(app).trainedProcessBuilder(List.of(), warnings::add);
 
@@ -47,7 +45,7 @@ class QuarkusApplicationTest {
             assertThat(written).isZero();
             String option = "-XX:AOTCache=" + QuarkusApplication.TRAINED_ARCHIVE;
             assertThat(start.processBuilder().command()).contains(option).doesNotContain("-XX:AOTCacheOutput=" + QuarkusApplication.TRAINED_ARCHIVE);
-            assertThat(java("-XX:AOTMode=on", option, "-version")).as("exit code with the archive required").isZero();
+            assertThat(ThisJava.run(app, "-XX:AOTMode=on", option, "-version")).as("exit code with the archive required").isZero();
         } else {
             assertThat(written).as("a JVM before 25 does not know -XX:AOTCacheOutput").isNotZero();
             assertThat(start.processBuilder().command()).noneMatch(option -> option.startsWith("-XX:AOTCache"));
@@ -63,12 +61,5 @@ class QuarkusApplicationTest {
 
         assertThat(start.training()).isEqualTo(TRAINS);
         assertThat(start.processBuilder().command()).doesNotContain("-XX:AOTCache=" + QuarkusApplication.TRAINED_ARCHIVE);
-    }
-
-    private int java(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(JAVA));
-        command.addAll(List.of(arguments));
-        return new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 }

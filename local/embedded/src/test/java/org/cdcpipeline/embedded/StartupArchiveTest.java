@@ -2,7 +2,6 @@ package org.cdcpipeline.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Archives written by a real JVM: the one running this test, and the same archive as another JVM build would have written it. */
 class StartupArchiveTest {
 
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path app;
@@ -36,7 +34,7 @@ class StartupArchiveTest {
 
         assertThat(option).isEqualTo("-XX:SharedArchiveFile=app-cds.jsa");
         assertThat(warnings).isEmpty();
-        assertThat(java("-Xshare:on", option, "-version")).as("exit code with the archive required").isZero();
+        assertThat(ThisJava.run(app, "-Xshare:on", option, "-version")).as("exit code with the archive required").isZero();
     }
 
     @Test
@@ -51,20 +49,13 @@ class StartupArchiveTest {
 
         assertThat(StartupArchive.jvmOption(app, warnings::add)).isEmpty();
         assertThat(warnings).singleElement().asString().startsWith("app-cds.jsa was written by another Java than this one");
-        assertThat(java("-Xshare:on", "-XX:SharedArchiveFile=app-cds.jsa", "-version"))
+        assertThat(ThisJava.run(app, "-Xshare:on", "-XX:SharedArchiveFile=app-cds.jsa", "-version"))
                 .as("the JVM refuses it too when told to require it").isNotZero();
     }
 
     /** What Quarkus does at package time, on a smaller scale: a dynamic archive of the classes loaded until exit. */
     private void writeArchive() throws Exception {
-        assertThat(java("-XX:ArchiveClassesAtExit=app-cds.jsa", "-version")).isZero();
+        assertThat(ThisJava.run(app, "-XX:ArchiveClassesAtExit=app-cds.jsa", "-version")).isZero();
         assertThat(app.resolve("app-cds.jsa")).isRegularFile();
-    }
-
-    private int java(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(JAVA));
-        command.addAll(List.of(arguments));
-        return new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 }
